@@ -1,0 +1,365 @@
+// app/main.cpp — the browser entry points (exported to web/app.js) around one Explorer.
+//
+// Contents
+//   1. State and fonts (DejaVu Sans, Latin-1 + Latin Extended-A, rasterised per DPI)
+//   2. Start-up and GPU reset
+//   3. Input: pointer (mouse, touch with pinch), wheel, keys, text
+//   4. Map loading (documents handed over by JavaScript, `extends` resolved in C++)
+//   5. Frame
+//   6. Status and commands
+//
+// JavaScript owns the page (canvas, events, fetch); C++ owns every decision.
+
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "imgui.h"
+#include "io/load.h"
+#include "render/gpu.h"
+#include "render/ui_draw.h"
+#include "ui/explorer.h"
+
+extern "C" void qfq_js_set_clipboard(const char* text);
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// 1. State and fonts
+// ---------------------------------------------------------------------------
+
+qfq::ui::Explorer g_explorer;
+std::vector<unsigned char> g_fontData;
+float g_fontDpr = 0;
+double g_lastTimeMs = -1;
+std::string g_clipboard;
+
+// French needs more than ASCII: « » ’ œ é è à ç ô, plus arrows and marks the UI uses.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x017F,  // Basic Latin, Latin-1 Supplement, Latin Extended-A
+    0x2010, 0x205E,  // General Punctuation: ’ “ ” « » — … ‹ ›
+    0x20AC, 0x20AC,  // €
+    0x2190, 0x21FF,  // arrows
+    0x2022, 0x2022,  // bullet
+    0x26A0, 0x26A0,  // ⚠
+    0x2713, 0x2716,  // ✓ ✖
+    0,
+};
+
+// Rasterises the font at the device's pixel ratio and shows it at 1/dpr, so text is
+// crisp on any screen; rebuilt when the ratio changes (window moved to another screen).
+void buildFonts(float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // we keep the bytes for rebuilds
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    float size = 15.0f * dpr;
+    if (!g_fontData.empty())
+        io.Fonts->AddFontFromMemoryTTF(g_fontData.data(), int(g_fontData.size()), size, &config, kGlyphRanges);
+    else
+        io.Fonts->AddFontDefault();
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / dpr;
+    g_fontDpr = dpr;
+    qfq::render::uploadFontAtlas();
+}
+
+void applyStyle() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& s = ImGui::GetStyle();
+    s.WindowRounding = 6;
+    s.FrameRounding = 4;
+    s.PopupRounding = 4;
+    s.GrabRounding = 4;
+    s.WindowPadding = ImVec2(10, 8);
+    s.FramePadding = ImVec2(8, 5);
+    s.ItemSpacing = ImVec2(8, 6);
+    s.WindowBorderSize = 1;
+    s.Colors[ImGuiCol_WindowBg].w = 0.96f;
+}
+
+const char* getClipboard(void*) { return g_clipboard.c_str(); }
+void setClipboard(void*, const char* text) {
+    g_clipboard = text;
+    qfq_js_set_clipboard(text);
+}
+
+// ---------------------------------------------------------------------------
+// 3. Input helpers
+// ---------------------------------------------------------------------------
+
+struct Touch {
+    float x, y;
+};
+std::unordered_map<int, Touch> g_touches;
+int g_primaryTouch = -1;
+float g_pinchDistance = 0, g_pinchX = 0, g_pinchY = 0;
+
+void pinchState(float& cx, float& cy, float& dist) {
+    auto it = g_touches.begin();
+    Touch a = it->second, b = (++it)->second;
+    cx = (a.x + b.x) * 0.5f;
+    cy = (a.y + b.y) * 0.5f;
+    dist = std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
+}
+
+ImGuiKey keyFromDom(const std::string& key, const std::string& code) {
+    static const std::unordered_map<std::string, ImGuiKey> named = {
+        {"Tab", ImGuiKey_Tab}, {"Enter", ImGuiKey_Enter}, {"Escape", ImGuiKey_Escape},
+        {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {" ", ImGuiKey_Space},
+        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},
+        {"End", ImGuiKey_End}, {"PageUp", ImGuiKey_PageUp}, {"PageDown", ImGuiKey_PageDown},
+        {"/", ImGuiKey_Slash}, {"+", ImGuiKey_Equal}, {"=", ImGuiKey_Equal}, {"-", ImGuiKey_Minus},
+        {"F11", ImGuiKey_F11}, {"Insert", ImGuiKey_Insert},
+    };
+    auto it = named.find(key);
+    if (it != named.end()) return it->second;
+    if (code == "NumpadEnter") return ImGuiKey_KeypadEnter;
+    if (key.size() == 1) {
+        char c = key[0];
+        if (c >= 'a' && c <= 'z') return ImGuiKey(ImGuiKey_A + (c - 'a'));
+        if (c >= 'A' && c <= 'Z') return ImGuiKey(ImGuiKey_A + (c - 'A'));
+        if (c >= '0' && c <= '9') return ImGuiKey(ImGuiKey_0 + (c - '0'));
+    }
+    return ImGuiKey_None;
+}
+
+// ---------------------------------------------------------------------------
+// 4. Map loading
+// ---------------------------------------------------------------------------
+
+struct PendingDocument {
+    std::string from, ref;
+    qfq::io::Document doc;
+};
+std::vector<PendingDocument> g_pending;
+std::string g_scratch;  // returned strings live here until the next call
+
+}  // namespace
+
+extern "C" {
+
+// ---------------------------------------------------------------------------
+// 2. Start-up and GPU reset
+// ---------------------------------------------------------------------------
+
+// Takes ownership of the font bytes (malloc'd by JavaScript).
+EMSCRIPTEN_KEEPALIVE void qfq_init(unsigned char* font, int fontSize, float dpr) {
+    if (font && fontSize > 0) g_fontData.assign(font, font + fontSize);
+    free(font);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendPlatformName = "qfq-web";
+    io.BackendRendererName = "qfq-gpu-bridge";
+    io.SetClipboardTextFn = setClipboard;
+    io.GetClipboardTextFn = getClipboard;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    applyStyle();
+    buildFonts(dpr > 0 ? dpr : 1.0f);
+}
+
+// The backend changed (WebGPU lost → WebGL2): upload what lives on the GPU again.
+EMSCRIPTEN_KEEPALIVE void qfq_gpu_reset() { qfq::render::uploadFontAtlas(); }
+
+EMSCRIPTEN_KEEPALIVE void qfq_set_catalogue(const char* json) { qfq::ui::setCatalogue(g_explorer, json); }
+
+// ---------------------------------------------------------------------------
+// 3. Input
+// ---------------------------------------------------------------------------
+
+// kind: 0 down, 1 move, 2 up, 3 cancel, 4 leave. touch: 1 for a finger.
+EMSCRIPTEN_KEEPALIVE void qfq_pointer(int kind, int id, float x, float y, int button, int touch) {
+    ImGuiIO& io = ImGui::GetIO();
+    qfq::ui::Explorer& ex = g_explorer;
+    if (!touch) {
+        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+        if (kind == 4) {
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            return;
+        }
+        io.AddMousePosEvent(x, y);
+        if ((kind == 0 || kind == 2 || kind == 3) && button >= 0 && button < 3)
+            io.AddMouseButtonEvent(button, kind == 0);
+        return;
+    }
+    // Touch: one finger behaves as a mouse (tap, drag); two fingers pinch and pan.
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (kind == 0) {
+        g_touches[id] = {x, y};
+        if (g_touches.size() == 1) {
+            g_primaryTouch = id;
+            io.AddMousePosEvent(x, y);
+            io.AddMouseButtonEvent(0, true);
+        } else if (g_touches.size() == 2) {
+            // A second finger turns the gesture into a pinch: the first finger's press
+            // must not end as a click.
+            ex.suppressClick = true;
+            ex.dragging = -1;
+            ex.panning = false;
+            io.AddMouseButtonEvent(0, false);
+            pinchState(g_pinchX, g_pinchY, g_pinchDistance);
+        }
+    } else if (kind == 1) {
+        auto it = g_touches.find(id);
+        if (it == g_touches.end()) return;
+        it->second = {x, y};
+        if (g_touches.size() == 1 && id == g_primaryTouch) {
+            io.AddMousePosEvent(x, y);
+        } else if (g_touches.size() >= 2) {
+            float cx, cy, dist;
+            pinchState(cx, cy, dist);
+            if (g_pinchDistance > 1.0f && dist > 1.0f)
+                ex.camera.zoomAt(dist / g_pinchDistance, cx, cy, ex.width, ex.height);
+            ex.camera.panPixels(cx - g_pinchX, cy - g_pinchY);
+            g_pinchX = cx, g_pinchY = cy, g_pinchDistance = dist;
+        }
+    } else {
+        bool wasPrimary = id == g_primaryTouch;
+        size_t before = g_touches.size();
+        g_touches.erase(id);
+        if (before == 1 && wasPrimary) {
+            io.AddMousePosEvent(x, y);
+            io.AddMouseButtonEvent(0, false);
+            g_primaryTouch = -1;
+        }
+        if (g_touches.empty()) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        if (g_touches.size() == 1) g_primaryTouch = -2;  // the rest of a pinch does not drag
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_wheel(float x, float y, float dx, float dy, int ctrl) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(x, y);
+    // Touchpad pinches arrive as ctrl+wheel with small deltas: make them as responsive.
+    float scale = ctrl ? 1.0f / 12.0f : 1.0f / 100.0f;
+    io.AddMouseWheelEvent(-dx * scale, -dy * scale);
+}
+
+// mods: 1 ctrl, 2 shift, 4 alt, 8 meta.
+EMSCRIPTEN_KEEPALIVE void qfq_key_state(int, int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, mods & 1);
+    io.AddKeyEvent(ImGuiMod_Shift, mods & 2);
+    io.AddKeyEvent(ImGuiMod_Alt, mods & 4);
+    io.AddKeyEvent(ImGuiMod_Super, mods & 8);
+}
+
+EMSCRIPTEN_KEEPALIVE int qfq_key(const char* key, const char* code) {
+    ImGuiKey k = keyFromDom(key, code);
+    if (k != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(k, true);
+    return k != ImGuiKey_None;
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_key_up(const char* key, const char* code) {
+    ImGuiKey k = keyFromDom(key, code);
+    if (k != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(k, false);
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_text(const char* utf8) {
+    // A typed "/" opens the search box instead of landing in it.
+    if (!ImGui::GetIO().WantTextInput && std::string(utf8) == "/") return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Map loading
+// ---------------------------------------------------------------------------
+
+EMSCRIPTEN_KEEPALIVE const char* qfq_extends_of(const char* text) {
+    g_scratch = qfq::io::extendsOf(text);
+    return g_scratch.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_load_begin() { g_pending.clear(); }
+
+EMSCRIPTEN_KEEPALIVE void qfq_load_add(const char* from, const char* ref, const char* name, const char* text) {
+    g_pending.push_back({from, ref, {name, text}});
+}
+
+// Resolves and checks the documents handed over; swaps the map in only if it is valid.
+EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
+    if (g_pending.empty()) return 0;
+    qfq::io::Fetch fetch = [](const std::string& ref, const std::string& from, qfq::io::Document& out) {
+        for (const PendingDocument& p : g_pending)
+            if (p.ref == ref && (p.from == from || from.empty())) {
+                out = p.doc;
+                return true;
+            }
+        for (const PendingDocument& p : g_pending)  // same ref seen from another document
+            if (p.ref == ref) {
+                out = p.doc;
+                return true;
+            }
+        return false;
+    };
+    qfq::io::LoadResult result = qfq::io::loadMap(g_pending.front().doc, fetch);
+    qfq::ui::Explorer& ex = g_explorer;
+    ex.problems = result.problems;
+    if (!result.ok) {
+        ex.showProblems = true;
+        g_pending.clear();
+        return 0;
+    }
+    ex.showProblems = false;
+    qfq::ui::setMap(ex, std::move(result.map), g_pending.front().doc.name);
+    g_pending.clear();
+    return 1;
+}
+
+// ---------------------------------------------------------------------------
+// 5. Frame
+// ---------------------------------------------------------------------------
+
+EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, float dpr) {
+    qfq::ui::Explorer& ex = g_explorer;
+    if (dpr <= 0) dpr = 1;
+    if (std::fabs(dpr - g_fontDpr) > 0.01f) buildFonts(dpr);
+    ImGuiIO& io = ImGui::GetIO();
+    float dt = g_lastTimeMs < 0 ? 1.0f / 60.0f : float((timeMs - g_lastTimeMs) / 1000.0);
+    g_lastTimeMs = timeMs;
+    dt = std::clamp(dt, 1.0f / 1000.0f, 0.25f);
+    width = std::max(width, 1.0f);
+    height = std::max(height, 1.0f);
+    io.DisplaySize = ImVec2(width, height);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    io.DeltaTime = dt;
+    ex.width = width, ex.height = height, ex.dpr = dpr, ex.dt = dt, ex.timeMs = timeMs;
+
+    double t0 = emscripten_get_now();
+    ImGui::NewFrame();
+    qfq::ui::frame(ex);
+    ImGui::Render();
+    qfq_gpu_begin_frame(int(std::lround(width * dpr)), int(std::lround(height * dpr)), 0xfffaf8f7u);
+    qfq::ui::drawGraph(ex);
+    qfq::render::drawImGui(ImGui::GetDrawData());
+    qfq_gpu_end_frame();
+    ex.frameCpuMs = float(emscripten_get_now() - t0);
+}
+
+// ---------------------------------------------------------------------------
+// 6. Status and commands
+// ---------------------------------------------------------------------------
+
+EMSCRIPTEN_KEEPALIVE const char* qfq_status_json() {
+    g_scratch = qfq::ui::statusJson(g_explorer);
+    return g_scratch.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qfq_command(const char* json) {
+    g_scratch = qfq::ui::command(g_explorer, json);
+    return g_scratch.c_str();
+}
+
+}  // extern "C"
+
+int main() { return 0; }

@@ -1,0 +1,120 @@
+// io/internal.h — what the io/*.cpp files share; not part of the engine's API.
+//
+// Contents
+//   1. Messages and problem collection
+//   2. Parsed documents (parse.cpp)
+//   3. Per-document checks (validate.cpp)
+//   4. Overlay resolution and Map building (overlay.cpp)
+//   5. Small helpers (JSON pointers, type names, suggestions)
+//
+// Pipeline: parse each document (syntax, limits) → check it alone (types, required fields,
+// patterns, unknown fields; plain-string texts become {lang: text}) → merge the chain of
+// `extends` in JSON, remembering where every item and overridden field came from → resolve
+// ids into indices while building the Map. Problems carry a document index and a pointer;
+// line/column are computed once at the end, in one pass per document.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/load.h"
+
+namespace qfq::io::detail {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// 1. Messages and problem collection
+// ---------------------------------------------------------------------------
+
+inline Text tr(std::string fr, std::string en) { return Text{std::move(fr), std::move(en)}; }
+
+// Located later: by byte offset when known (syntax errors), else by pointer.
+struct RawProblem {
+    int doc = 0;               // index into the documents being loaded; -1 = no file
+    std::string pointer;       // JSON pointer in that document
+    bool atKey = false;        // point at the member's key rather than its value
+    long offset = -1;          // byte offset in the document text, when known
+    Text message;
+    bool warning = false;
+};
+
+struct Problems {
+    std::vector<RawProblem> list;
+    size_t errors = 0;
+    void error(int doc, std::string pointer, Text message, bool atKey = false) {
+        list.push_back({doc, std::move(pointer), atKey, -1, std::move(message), false});
+        ++errors;
+    }
+    void warn(int doc, std::string pointer, Text message) {
+        list.push_back({doc, std::move(pointer), false, -1, std::move(message), true});
+    }
+    void errorAt(int doc, long offset, Text message) {
+        list.push_back({doc, "", false, offset, std::move(message), false});
+        ++errors;
+    }
+};
+
+// ---------------------------------------------------------------------------
+// 2. Parsed documents
+// ---------------------------------------------------------------------------
+
+constexpr size_t kMaxFileBytes = 50u * 1024u * 1024u;
+constexpr int kMaxDepth = 64;
+constexpr size_t kMaxStringChars = 10000;
+
+struct ParsedDoc {
+    std::string name;
+    std::string text;  // UTF-8 BOM stripped
+    json root;
+    bool parsed = false;  // root is a JSON value that passed the limits
+};
+
+// Limits, UTF-8, syntax, duplicate keys, string lengths. Sets doc.parsed.
+void parseDocument(ParsedDoc& doc, int index, Problems& problems);
+
+// Turns raw problems into located ones (one pass over each document's text).
+std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
+                                    const std::vector<RawProblem>& raw);
+
+// ---------------------------------------------------------------------------
+// 3. Per-document checks
+// ---------------------------------------------------------------------------
+
+// Every rule that needs only this document. Normalises in place: plain-string texts become
+// {"fr"|"en": text} in the document's language, relations get their default id.
+void checkDocument(ParsedDoc& doc, int index, Problems& problems);
+
+// ---------------------------------------------------------------------------
+// 4. Overlay resolution and Map building
+// ---------------------------------------------------------------------------
+
+// docs[0] is the leaf, docs[i+1] the base of docs[i]; all parsed and checked without error.
+// Merges them (data/README.md section 7) and resolves every reference. Returns false (and
+// reports) on any error; `out` is then unspecified.
+bool buildMap(std::vector<ParsedDoc>& docs, Problems& problems, Map& out);
+
+// ---------------------------------------------------------------------------
+// 5. Small helpers
+// ---------------------------------------------------------------------------
+
+// RFC 6901 escaping of one reference token ("~" → "~0", "/" → "~1").
+std::string escapeToken(std::string_view token);
+
+// "un nombre" / "a number"...
+Text typeName(const json& value);
+
+// The candidate closest to `word` by edit distance, or "" if none is close enough.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+// "national, academie, departement…" (at most `max` items).
+std::string joinList(const std::vector<std::string>& items, size_t max = 8);
+
+// Number of UTF-8 code points.
+size_t utf8Length(std::string_view s);
+
+}  // namespace qfq::io::detail

@@ -1,0 +1,582 @@
+// io/parse.cpp — from bytes to a JSON value, and from JSON pointers back to line/column.
+//
+// Contents
+//   1. Small helpers (pointer escaping, type names, suggestions, UTF-8)
+//   2. Pre-scan: size, emptiness, UTF-8, nesting depth (before nlohmann sees the text)
+//   3. Parse: syntax errors, number overflow, duplicate keys, long strings
+//   4. Locate: JSON pointer → byte offset → line/column
+//
+// Why a pre-scan: nlohmann's parser recurses once per nesting level, so 100,000 `[` would
+// exhaust the stack (1 MiB in the browser). Counting brackets outside strings first means the
+// parser only ever sees documents at most 64 levels deep.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "io/internal.h"
+
+namespace qfq::io::detail {
+
+// ---------------------------------------------------------------------------
+// 1. Small helpers
+// ---------------------------------------------------------------------------
+
+std::string escapeToken(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (char c : token) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+Text typeName(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return tr("null", "null");
+        case json::value_t::boolean: return tr("un booléen", "a boolean");
+        case json::value_t::string: return tr("une chaîne", "a string");
+        case json::value_t::array: return tr("un tableau", "an array");
+        case json::value_t::object: return tr("un objet", "an object");
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return tr("un nombre", "a number");
+        default: return tr("une valeur", "a value");
+    }
+}
+
+// Levenshtein distance, two rows; words here are short ids and field names.
+static size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.size() > 64) return "";
+    std::string best;
+    size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const std::string& c : candidates) {
+        if (c.size() > 64) continue;
+        size_t d = editDistance(word, c);
+        if (d < bestDistance) bestDistance = d, best = c;
+    }
+    return best;
+}
+
+std::string joinList(const std::vector<std::string>& items, size_t max) {
+    std::string out;
+    for (size_t i = 0; i < items.size() && i < max; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > max) out += "…";
+    return out;
+}
+
+size_t utf8Length(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if invalid (overlong forms, surrogates and
+// code points above U+10FFFF are invalid too).
+static size_t utf8SequenceLength(std::string_view s, size_t i) {
+    auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    unsigned c = byte(i);
+    if (c < 0x80) return 1;
+    auto cont = [&](size_t k) { return (byte(k) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned c1 = byte(i + 1);
+        if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+        if (c == 0xED && c1 >= 0xA0) return 0;  // UTF-16 surrogates
+        return cont(i + 1) && cont(i + 2) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned c1 = byte(i + 1);
+        if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+        if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
+        return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    }
+    return 0;
+}
+
+static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// ---------------------------------------------------------------------------
+// 2. Pre-scan
+// ---------------------------------------------------------------------------
+
+// Returns false (and reports) if the text must not reach the parser.
+static bool prescan(const std::string& text, int doc, Problems& problems) {
+    if (text.size() > kMaxFileBytes) {
+        problems.errorAt(doc, -1,
+                         tr("fichier trop gros (" + std::to_string(text.size() / 1048576) +
+                                " Mo, limite 50 Mo)",
+                            "file too large (" + std::to_string(text.size() / 1048576) +
+                                " MB, limit 50 MB)"));
+        return false;
+    }
+    if (std::all_of(text.begin(), text.end(), isJsonSpace)) {
+        problems.errorAt(doc, -1, tr("le fichier est vide", "the file is empty"));
+        return false;
+    }
+    bool inString = false, escaped = false;
+    int depth = 0;
+    for (size_t i = 0; i < text.size();) {
+        size_t n = utf8SequenceLength(text, i);
+        if (n == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
+            problems.errorAt(doc, long(i),
+                             tr(std::string("UTF-8 invalide (octet ") + hex + ")",
+                                std::string("invalid UTF-8 (byte ") + hex + ")"));
+            return false;
+        }
+        char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;  // an escaped quote or backslash does not end the string
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"' || c == '\n')
+                inString = false;  // a raw newline is a syntax error anyway: resynchronise
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) {
+                problems.errorAt(doc, long(i),
+                                 tr("imbrication trop profonde (plus de 64 niveaux)",
+                                    "nesting too deep (more than 64 levels)"));
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+        i += n;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Parse
+// ---------------------------------------------------------------------------
+
+// nlohmann reports an overflowing number (1e999) without a position: find the first one.
+static long findOverflowingNumber(const std::string& text) {
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t end = i;
+            while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) && text[end])
+                ++end;
+            std::string token = text.substr(i, end - i);
+            if (!std::isfinite(std::strtod(token.c_str(), nullptr))) return long(i);
+            i = end - 1;
+        }
+    }
+    return -1;
+}
+
+static void reportSyntaxError(const ParsedDoc& doc, int index, const json::parse_error& e,
+                              Problems& problems) {
+    const std::string& text = doc.text;
+    long offset = std::clamp<long>(long(e.byte) - 1, 0, long(text.size()));
+    std::string what = e.what();
+    if (offset >= long(text.size()) || what.find("unexpected end of input") != std::string::npos) {
+        problems.errorAt(index, long(text.size()),
+                         tr("fin de fichier inattendue (une accolade, un crochet ou des "
+                            "guillemets ne sont pas fermés ?)",
+                            "unexpected end of file (an unclosed brace, bracket or quote?)"));
+        return;
+    }
+    char c = text[size_t(offset)];
+    if (c == '}' || c == ']') {
+        long before = offset - 1;
+        while (before >= 0 && isJsonSpace(text[size_t(before)])) --before;
+        if (before >= 0 && text[size_t(before)] == ',') {
+            std::string closer(1, c);
+            problems.errorAt(index, before,
+                             tr("virgule en trop avant « " + closer + " »",
+                                "trailing comma before \"" + closer + "\""));
+            return;
+        }
+    }
+    // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 4: syntax
+    // error while parsing value - unexpected ']'; expected ..." → keep what follows "column N: ".
+    std::string detail = what;
+    size_t at = what.find("syntax error while parsing ");
+    if (at != std::string::npos) {
+        detail = what.substr(at + 27);
+    } else if ((at = what.find(": ")) != std::string::npos) {
+        detail = what.substr(at + 2);
+    }
+    problems.errorAt(index, offset,
+                     tr("erreur de syntaxe JSON (" + detail + ")",
+                        "JSON syntax error (" + detail + ")"));
+}
+
+// Walks the parsed value (depth ≤ 64, checked) for strings over the limit.
+static void checkStringLengths(const json& value, std::string& pointer, int index,
+                               Problems& problems) {
+    auto tooLong = [&](size_t chars, bool atKey) {
+        problems.error(index, pointer,
+                       tr("chaîne trop longue (" + std::to_string(chars) +
+                              " caractères, limite 10 000)",
+                          "string too long (" + std::to_string(chars) +
+                              " characters, limit 10,000)"),
+                       atKey);
+    };
+    if (value.is_string()) {
+        const std::string& s = value.get_ref<const std::string&>();
+        if (s.size() > kMaxStringChars && utf8Length(s) > kMaxStringChars)
+            tooLong(utf8Length(s), false);
+    } else if (value.is_object() || value.is_array()) {
+        size_t i = 0;
+        for (auto it = value.begin(); it != value.end(); ++it, ++i) {
+            size_t keep = pointer.size();
+            pointer += '/';
+            if (value.is_object()) {
+                pointer += escapeToken(it.key());
+                if (it.key().size() > kMaxStringChars && utf8Length(it.key()) > kMaxStringChars)
+                    tooLong(utf8Length(it.key()), true);
+            } else {
+                pointer += std::to_string(i);
+            }
+            checkStringLengths(*it, pointer, index, problems);
+            pointer.resize(keep);
+        }
+    }
+}
+
+void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
+    doc.parsed = false;
+    // A UTF-8 byte order mark is harmless: editors on Windows add it. Drop it silently.
+    if (doc.text.size() >= 3 && doc.text.compare(0, 3, "\xEF\xBB\xBF") == 0) doc.text.erase(0, 3);
+    if (!prescan(doc.text, index, problems)) return;
+
+    // Duplicate keys: nlohmann keeps the last one silently, which would hide a typo'd copy.
+    struct Frame {
+        bool array = false;
+        long index = -1;
+        std::string key;
+        std::unordered_set<std::string> keys;
+    };
+    std::vector<Frame> stack;
+    std::vector<std::string> duplicates;
+    auto elementBegins = [&] {
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+    };
+    auto callback = [&](int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:
+                elementBegins();
+                stack.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
+                break;
+            case json::parse_event_t::key:
+                if (!stack.empty() && parsed.is_string()) {
+                    Frame& f = stack.back();
+                    f.key = parsed.get<std::string>();
+                    if (!f.keys.insert(f.key).second) {
+                        std::string pointer;
+                        for (const Frame& g : stack)
+                            pointer += '/' + (g.array ? std::to_string(g.index) : escapeToken(g.key));
+                        duplicates.push_back(pointer);
+                    }
+                }
+                break;
+            case json::parse_event_t::value: elementBegins(); break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                if (!stack.empty()) stack.pop_back();
+                break;
+        }
+        return true;
+    };
+    try {
+        doc.root = json::parse(doc.text, callback);
+    } catch (const json::parse_error& e) {
+        reportSyntaxError(doc, index, e, problems);
+        return;
+    } catch (const json::out_of_range&) {
+        problems.errorAt(index, findOverflowingNumber(doc.text),
+                         tr("nombre trop grand", "number too large"));
+        return;
+    }
+    for (const std::string& pointer : duplicates) {
+        std::string key = pointer.substr(pointer.rfind('/') + 1);
+        problems.error(index, pointer,
+                       tr("clé « " + key + " » en double (seule la dernière compterait)",
+                          "duplicate key \"" + key + "\" (only the last one would count)"),
+                       true);
+    }
+    std::string pointer;
+    size_t before = problems.errors;
+    checkStringLengths(doc.root, pointer, index, problems);
+    doc.parsed = duplicates.empty() && problems.errors == before;
+}
+
+// ---------------------------------------------------------------------------
+// 4. Locate
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct Where {
+    long key = -1, value = -1;
+};
+
+// One pass over a document, descending only into containers whose pointer is wanted.
+class Locator {
+public:
+    Locator(const std::string& text, std::unordered_map<std::string, Where>& wanted)
+        : text_(text), wanted_(wanted) {}
+
+    void run() {
+        size_t pos = skipSpace(0);
+        std::string pointer;
+        value(pos, pointer, -1, 0);
+    }
+
+private:
+    const std::string& text_;
+    std::unordered_map<std::string, Where>& wanted_;
+
+    size_t skipSpace(size_t pos) const {
+        while (pos < text_.size() && isJsonSpace(text_[pos])) ++pos;
+        return pos;
+    }
+    // pos at the opening quote; returns the position after the closing quote.
+    size_t string(size_t pos, std::string* decoded) const {
+        ++pos;
+        while (pos < text_.size() && text_[pos] != '"') {
+            if (text_[pos] == '\\' && pos + 1 < text_.size()) {
+                char e = text_[pos + 1];
+                pos += 2;
+                if (!decoded) continue;
+                switch (e) {
+                    case 'b': *decoded += '\b'; break;
+                    case 'f': *decoded += '\f'; break;
+                    case 'n': *decoded += '\n'; break;
+                    case 'r': *decoded += '\r'; break;
+                    case 't': *decoded += '\t'; break;
+                    case 'u': {
+                        unsigned cp = hex4(pos);
+                        pos += 4;
+                        if (cp >= 0xD800 && cp < 0xDC00 && text_.compare(pos, 2, "\\u") == 0) {
+                            unsigned low = hex4(pos + 2);
+                            if (low >= 0xDC00 && low < 0xE000) {
+                                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                                pos += 6;
+                            }
+                        }
+                        appendUtf8(*decoded, cp);
+                        break;
+                    }
+                    default: *decoded += e;
+                }
+            } else {
+                if (decoded) *decoded += text_[pos];
+                ++pos;
+            }
+        }
+        return pos + 1;
+    }
+    unsigned hex4(size_t pos) const {
+        unsigned v = 0;
+        for (size_t k = pos; k < pos + 4 && k < text_.size(); ++k) {
+            char c = text_[k];
+            v = v * 16 + unsigned(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+        }
+        return v;
+    }
+    static void appendUtf8(std::string& out, unsigned cp) {
+        if (cp < 0x80) {
+            out += char(cp);
+        } else if (cp < 0x800) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += char(0xE0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        } else {
+            out += char(0xF0 | (cp >> 18));
+            out += char(0x80 | ((cp >> 12) & 0x3F));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        }
+    }
+    // Skips any value without looking inside; returns the position after it.
+    size_t skip(size_t pos) const {
+        int depth = 0;
+        while (pos < text_.size()) {
+            char c = text_[pos];
+            if (c == '"') {
+                pos = string(pos, nullptr);
+                if (depth == 0) return pos;
+                continue;
+            }
+            if (depth == 0 && (c == ',' || c == ']' || c == '}' || isJsonSpace(c))) return pos;
+            if (c == '[' || c == '{') {
+                ++depth;
+            } else if (c == ']' || c == '}') {
+                if (--depth == 0) return pos + 1;
+            }
+            ++pos;
+        }
+        return pos;
+    }
+    // Returns the position after the value.
+    size_t value(size_t pos, std::string& pointer, long keyPos, int depth) {
+        auto it = wanted_.find(pointer);
+        if (it == wanted_.end() || pos >= text_.size() || depth > kMaxDepth + 1) return skip(pos);
+        // Duplicate keys: the last occurrence wins, as in nlohmann.
+        it->second = Where{keyPos, long(pos)};
+        char open = text_[pos];
+        if (open != '{' && open != '[') return skip(pos);
+        char close = open == '{' ? '}' : ']';
+        pos = skipSpace(pos + 1);
+        for (long index = 0; pos < text_.size() && text_[pos] != close; ++index) {
+            size_t keep = pointer.size();
+            long childKey = -1;
+            pointer += '/';
+            if (open == '{') {
+                std::string key;
+                childKey = long(pos);
+                pos = skipSpace(string(pos, &key));
+                pos = skipSpace(pos + 1);  // ':'
+                pointer += escapeToken(key);
+            } else {
+                pointer += std::to_string(index);
+            }
+            pos = skipSpace(value(pos, pointer, childKey, depth + 1));
+            pointer.resize(keep);
+            if (pos < text_.size() && text_[pos] == ',') pos = skipSpace(pos + 1);
+        }
+        return pos + 1;
+    }
+};
+
+struct LineCol {
+    int line = 0, column = 0;
+};
+
+// Line and column (in code points) of each offset, in one pass.
+std::vector<LineCol> lineColumns(const std::string& text, const std::vector<long>& offsets) {
+    std::vector<size_t> order(offsets.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<LineCol> out(offsets.size());
+    size_t pos = 0;
+    int line = 1, column = 1;
+    for (size_t k : order) {
+        size_t target = size_t(std::clamp<long>(offsets[k], 0, long(text.size())));
+        for (; pos < target; ++pos) {
+            unsigned char c = static_cast<unsigned char>(text[pos]);
+            if (c == '\n')
+                ++line, column = 1;
+            else if ((c & 0xC0) != 0x80)
+                ++column;
+        }
+        out[k] = {line, column};
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
+                                    const std::vector<RawProblem>& raw) {
+    std::vector<Problem> out(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const RawProblem& r = raw[i];
+        out[i].file = r.doc >= 0 && size_t(r.doc) < docs.size() ? docs[size_t(r.doc)].name : "";
+        out[i].pointer = r.pointer;
+        out[i].message = r.message;
+        out[i].warning = r.warning;
+    }
+    for (size_t d = 0; d < docs.size(); ++d) {
+        std::vector<size_t> mine;
+        for (size_t i = 0; i < raw.size(); ++i)
+            if (raw[i].doc == int(d)) mine.push_back(i);
+        if (mine.empty()) continue;
+        const std::string& text = docs[d].text;
+
+        // Every wanted pointer and all its prefixes, so the walk knows where to descend.
+        std::unordered_map<std::string, Where> wanted;
+        if (docs[d].parsed) {
+            for (size_t i : mine) {
+                if (raw[i].offset >= 0) continue;
+                const std::string& p = raw[i].pointer;
+                wanted.emplace(p, Where{});
+                for (size_t slash = p.find('/', 1); slash != std::string::npos;
+                     slash = p.find('/', slash + 1))
+                    wanted.emplace(p.substr(0, slash), Where{});
+                wanted.emplace("", Where{});
+            }
+            if (!wanted.empty()) Locator(text, wanted).run();
+        }
+
+        std::vector<long> offsets;
+        std::vector<size_t> located;
+        for (size_t i : mine) {
+            long offset = raw[i].offset;
+            if (offset < 0 && docs[d].parsed) {
+                // The value, or its key; else the nearest enclosing value that exists (a
+                // pointer may name a field that is missing, or come from a merged object).
+                std::string p = raw[i].pointer;
+                for (;;) {
+                    auto it = wanted.find(p);
+                    if (it != wanted.end() && it->second.value >= 0) {
+                        bool useKey = raw[i].atKey && p == raw[i].pointer && it->second.key >= 0;
+                        offset = useKey ? it->second.key : it->second.value;
+                        break;
+                    }
+                    if (p.empty()) break;
+                    p.resize(p.rfind('/'));
+                }
+            }
+            if (offset < 0 && raw[i].pointer.empty() && !text.empty() && docs[d].parsed)
+                offset = 0;
+            if (offset >= 0) {
+                offsets.push_back(offset);
+                located.push_back(i);
+            }
+        }
+        std::vector<LineCol> lc = lineColumns(text, offsets);
+        for (size_t k = 0; k < located.size(); ++k) {
+            out[located[k]].line = lc[k].line;
+            out[located[k]].column = lc[k].column;
+        }
+    }
+    return out;
+}
+
+}  // namespace qfq::io::detail

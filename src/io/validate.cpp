@@ -1,0 +1,573 @@
+// io/validate.cpp — every rule of data/README.md that one document can be checked against
+// alone: types, required fields, id pattern, colours, dates, URLs, enums, unknown fields.
+//
+// Contents
+//   1. Checker: reporting, object fields, scalar checks
+//   2. Texts (and their normalisation to {fr, en})
+//   3. Items: categories, territories, actors, relations, glossary, tours
+//   4. Overlays: `override` and `remove`
+//   5. The document
+//
+// References between items (an actor's level, a relation's ends...) are checked later, on the
+// merged map (overlay.cpp), because they may point into a base map.
+
+#include <algorithm>
+#include <cmath>
+
+#include "io/internal.h"
+
+namespace qfq::io::detail {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// 1. Checker
+// ---------------------------------------------------------------------------
+
+bool isId(const std::string& s) {
+    if (s.empty() || s.size() > 64 || s[0] == '-') return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+bool isDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)),
+        day = std::stoi(s.substr(8, 2));
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1) return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool isColour(const std::string& s) {
+    return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+           });
+}
+
+bool startsWith(const std::string& s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool isUrl(const std::string& s) {
+    if (std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || (c >= 0 && c < 0x20); }))
+        return false;
+    for (std::string_view scheme : {"https://", "http://", "mailto:"})
+        if (startsWith(s, scheme) && s.size() > scheme.size() + 2) return true;
+    return false;
+}
+
+bool isEmail(const std::string& s) {
+    size_t at = s.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < s.size() &&
+           s.find('@', at + 1) == std::string::npos && s.find(' ') == std::string::npos;
+}
+
+class Checker;
+
+// The fields of one JSON object: each `field()` call declares a known key; `finish()` reports
+// the others (except `x-*`), with a suggestion for typos.
+class Fields {
+public:
+    Fields(Checker& c, json& value, std::string pointer, bool partial);
+    bool ok() const { return ok_; }
+    // The value of `key`, or nullptr if absent (reported if required and not partial).
+    json* field(const char* key, bool required = false);
+    // Declares a key that must not appear (e.g. `id` in an override).
+    void forbid(const char* key, const Text& why);
+    const std::string& pointer() const { return pointer_; }
+    std::string at(const char* key) const { return pointer_ + "/" + escapeToken(key); }
+    void finish();
+
+private:
+    Checker& c_;
+    json* value_;
+    std::string pointer_;
+    bool partial_, ok_;
+    std::vector<std::string> known_;
+};
+
+class Checker {
+public:
+    Checker(ParsedDoc& doc, int index, Problems& problems)
+        : doc_(doc), index_(index), problems_(problems) {}
+    void run();
+
+    void error(const std::string& pointer, Text message, bool atKey = false) {
+        problems_.error(index_, pointer, std::move(message), atKey);
+    }
+    void expected(const json& v, const std::string& pointer, const Text& what) {
+        Text got = typeName(v);
+        error(pointer, tr("attendu : " + what.fr + ", trouvé : " + got.fr,
+                          "expected " + what.en + ", got " + got.en));
+    }
+
+    bool string(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("une chaîne", "a string")), false;
+        if (v.get_ref<const std::string&>().empty())
+            return error(p, tr("chaîne vide", "empty string")), false;
+        return true;
+    }
+    bool id(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("un identifiant (chaîne)", "an id (string)")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (isId(s)) return true;
+        error(p, tr("identifiant « " + s + " » invalide : minuscules sans accents, chiffres et "
+                        "tirets, 64 caractères au plus, ne commençant pas par un tiret",
+                    "invalid id \"" + s + "\": use lower-case letters a-z, digits and hyphens, "
+                        "at most 64 characters, not starting with a hyphen"));
+        return false;
+    }
+    bool date(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("une date (chaîne)", "a date (string)")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (isDate(s)) return true;
+        error(p, tr("date « " + s + " » invalide : attendu AAAA-MM-JJ (ex. 2026-11-29)",
+                    "invalid date \"" + s + "\": expected YYYY-MM-DD (e.g. 2026-11-29)"));
+        return false;
+    }
+    bool url(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("une URL (chaîne)", "a URL (string)")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (isUrl(s)) return true;
+        error(p, tr("URL « " + s + " » invalide : attendu https://…, http://… ou mailto:…",
+                    "invalid URL \"" + s + "\": expected https://…, http://… or mailto:…"));
+        return false;
+    }
+    bool email(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("une adresse (chaîne)", "an address (string)")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (isEmail(s)) return true;
+        error(p, tr("adresse électronique « " + s + " » invalide",
+                    "invalid email address \"" + s + "\""));
+        return false;
+    }
+    bool colour(json& v, const std::string& p) {
+        if (!v.is_string()) return expected(v, p, tr("une couleur (chaîne)", "a colour (string)")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (isColour(s)) return true;
+        error(p, tr("couleur « " + s + " » invalide : attendu #rrvvbb (ex. #1f4e79)",
+                    "invalid colour \"" + s + "\": expected #rrggbb (e.g. #1f4e79)"));
+        return false;
+    }
+    bool boolean(json& v, const std::string& p) {
+        if (!v.is_boolean()) return expected(v, p, tr("un booléen (true ou false)", "a boolean (true or false)")), false;
+        return true;
+    }
+    bool oneOf(json& v, const std::string& p, std::initializer_list<const char*> values) {
+        std::vector<std::string> list(values.begin(), values.end());
+        std::string shown;
+        for (const std::string& s : list) shown += (shown.empty() ? "\"" : ", \"") + s + "\"";
+        if (!v.is_string()) return expected(v, p, tr("une chaîne parmi " + shown, "one of " + shown)), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (std::find(list.begin(), list.end(), s) != list.end()) return true;
+        error(p, tr("valeur « " + s + " » invalide (valeurs permises : " + shown + ")",
+                    "invalid value \"" + s + "\" (allowed: " + shown + ")"));
+        return false;
+    }
+    bool number(json& v, const std::string& p, double min, double max) {
+        if (!v.is_number()) return expected(v, p, tr("un nombre", "a number")), false;
+        double d = v.get<double>();
+        if (std::isfinite(d) && d >= min && d <= max) return true;
+        error(p, tr("nombre hors limites (attendu entre " + fmt(min) + " et " + fmt(max) + ")",
+                    "number out of range (expected between " + fmt(min) + " and " + fmt(max) + ")"));
+        return false;
+    }
+    static std::string fmt(double d) {
+        std::string s = std::to_string(d);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
+    }
+
+    // Array of items checked by `each(item, pointer)`; `minItems` reported if not met.
+    template <class F>
+    bool array(json& v, const std::string& p, size_t minItems, F each) {
+        if (!v.is_array()) return expected(v, p, tr("un tableau", "an array")), false;
+        if (v.size() < minItems)
+            error(p, tr("il faut au moins " + std::to_string(minItems) + " élément(s)",
+                        "needs at least " + std::to_string(minItems) + " item(s)"));
+        for (size_t i = 0; i < v.size(); ++i) each(v[i], p + "/" + std::to_string(i));
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------
+    // 2. Texts
+    // ---------------------------------------------------------------------------
+
+    // A plain string (in the document's language) or {fr?, en?}; normalised to an object so
+    // that overrides merge key by key whatever the language of each file.
+    bool text(json& v, const std::string& p) {
+        if (v.is_string()) {
+            if (v.get_ref<const std::string&>().empty())
+                return error(p, tr("texte vide", "empty text")), false;
+            json o = json::object();
+            o[lang_] = std::move(v);
+            v = std::move(o);
+            return true;
+        }
+        if (!v.is_object())
+            return expected(v, p, tr("un texte (chaîne ou {\"fr\", \"en\"})",
+                                     "a text (string or {\"fr\", \"en\"})")), false;
+        Fields f(*this, v, p, true);
+        bool any = false, good = true;
+        for (const char* l : {"fr", "en"})
+            if (json* s = f.field(l)) {
+                if (!s->is_string())
+                    good = false, expected(*s, f.at(l), tr("une chaîne", "a string"));
+                else
+                    any = any || !s->get_ref<const std::string&>().empty();
+            }
+        f.finish();
+        if (good && !any)
+            error(p, tr("texte vide : donner \"fr\" et/ou \"en\"",
+                        "empty text: give \"fr\" and/or \"en\""));
+        return good && any;
+    }
+
+    // ---------------------------------------------------------------------------
+    // 3. Items
+    // ---------------------------------------------------------------------------
+
+    void sources(json& v, const std::string& p, size_t minItems) {
+        array(v, p, minItems, [&](json& s, const std::string& sp) {
+            Fields f(*this, s, sp, false);
+            if (!f.ok()) return;
+            if (json* x = f.field("url", true)) url(*x, f.at("url"));
+            if (json* x = f.field("verified", true)) date(*x, f.at("verified"));
+            if (json* x = f.field("title")) string(*x, f.at("title"));
+            f.finish();
+        });
+    }
+
+    void category(json& v, const std::string& p, bool relationKind) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        if (json* x = f.field("colour", true)) colour(*x, f.at("colour"));
+        if (relationKind) {
+            if (json* x = f.field("dash")) oneOf(*x, f.at("dash"), {"solid", "dashed", "dotted"});
+            if (json* x = f.field("verb")) text(*x, f.at("verb"));
+        }
+        f.finish();
+    }
+
+    void variant(json& v, const std::string& p) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        f.finish();
+    }
+
+    void territory(json& v, const std::string& p) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (json* x = f.field("name", true)) text(*x, f.at("name"));
+        if (json* x = f.field("level", true)) id(*x, f.at("level"));
+        if (json* x = f.field("parent")) id(*x, f.at("parent"));
+        f.finish();
+    }
+
+    void actor(json& v, const std::string& p, bool partial) {
+        Fields f(*this, v, p, partial);
+        if (!f.ok()) return;
+        if (partial)
+            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                              "the id cannot be changed by \"override\""));
+        else if (json* x = f.field("id", true))
+            id(*x, f.at("id"));
+        if (json* x = f.field("acronym")) string(*x, f.at("acronym"));
+        if (json* x = f.field("name", true)) text(*x, f.at("name"));
+        if (json* x = f.field("aliases"))
+            array(*x, f.at("aliases"), 0, [&](json& s, const std::string& sp) { string(s, sp); });
+        if (json* x = f.field("formerNames"))
+            array(*x, f.at("formerNames"), 0, [&](json& n, const std::string& np) {
+                Fields g(*this, n, np, false);
+                if (!g.ok()) return;
+                if (json* y = g.field("name", true)) string(*y, g.at("name"));
+                if (json* y = g.field("expansion")) text(*y, g.at("expansion"));
+                if (json* y = g.field("until")) string(*y, g.at("until"));
+                g.finish();
+            });
+        if (json* x = f.field("level", true)) id(*x, f.at("level"));
+        if (json* x = f.field("kind", true)) id(*x, f.at("kind"));
+        if (json* x = f.field("territory")) id(*x, f.at("territory"));
+        if (json* x = f.field("description")) text(*x, f.at("description"));
+        if (json* x = f.field("missions"))
+            array(*x, f.at("missions"), 0, [&](json& s, const std::string& sp) { text(s, sp); });
+        if (json* x = f.field("topics"))
+            array(*x, f.at("topics"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
+        if (json* x = f.field("url")) url(*x, f.at("url"));
+        if (json* x = f.field("sources", true)) sources(*x, f.at("sources"), 1);
+        if (json* x = f.field("confidence")) oneOf(*x, f.at("confidence"), {"sure", "unsure"});
+        if (json* x = f.field("position")) {
+            Fields g(*this, *x, f.at("position"), false);
+            if (g.ok()) {
+                // Layout units; the bound keeps float conversion and layout arithmetic finite.
+                for (const char* axis : {"x", "y"})
+                    if (json* y = g.field(axis, true)) number(*y, g.at(axis), -1e6, 1e6);
+                g.finish();
+            }
+        }
+        if (json* x = f.field("variants")) {
+            if (!x->is_object()) {
+                expected(*x, f.at("variants"), tr("un objet", "an object"));
+            } else {
+                for (auto it = x->begin(); it != x->end(); ++it) {
+                    std::string vp = f.at("variants") + "/" + escapeToken(it.key());
+                    if (startsWith(it.key(), "x-")) continue;
+                    if (!isId(it.key()))
+                        error(vp, tr("identifiant de variante « " + it.key() + " » invalide",
+                                     "invalid variant id \"" + it.key() + "\""), true);
+                    Fields g(*this, it.value(), vp, true);
+                    if (!g.ok()) continue;
+                    if (json* y = g.field("name")) text(*y, g.at("name"));
+                    if (json* y = g.field("description")) text(*y, g.at("description"));
+                    if (json* y = g.field("url")) url(*y, g.at("url"));
+                    g.finish();
+                }
+            }
+        }
+        f.finish();
+    }
+
+    void relation(json& v, const std::string& p, bool partial) {
+        Fields f(*this, v, p, partial);
+        if (!f.ok()) return;
+        bool good = true;
+        if (partial)
+            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                              "the id cannot be changed by \"override\""));
+        else if (json* x = f.field("id"))
+            good = id(*x, f.at("id")) && good;
+        json* from = f.field("from", true);
+        json* to = f.field("to", true);
+        json* kind = f.field("kind", true);
+        good = (from && id(*from, f.at("from"))) && good;
+        good = (to && id(*to, f.at("to"))) && good;
+        good = (kind && id(*kind, f.at("kind"))) && good;
+        if (json* x = f.field("directed")) boolean(*x, f.at("directed"));
+        if (json* x = f.field("description")) text(*x, f.at("description"));
+        if (json* x = f.field("sources")) sources(*x, f.at("sources"), 0);
+        if (json* x = f.field("confidence")) oneOf(*x, f.at("confidence"), {"sure", "unsure"});
+        f.finish();
+        // README section 5: the id defaults to FROM--KIND--TO.
+        if (!partial && good && !v.contains("id"))
+            v["id"] = from->get<std::string>() + "--" + kind->get<std::string>() + "--" +
+                      to->get<std::string>();
+    }
+
+    void glossaryEntry(json& v, const std::string& p, bool partial) {
+        Fields f(*this, v, p, partial);
+        if (!f.ok()) return;
+        if (partial)
+            f.forbid("term", tr("le terme ne peut pas être modifié par « override »",
+                                "the term cannot be changed by \"override\""));
+        else if (json* x = f.field("term", true))
+            string(*x, f.at("term"));
+        if (json* x = f.field("expansion", true)) text(*x, f.at("expansion"));
+        if (json* x = f.field("definition", true)) text(*x, f.at("definition"));
+        if (json* x = f.field("sources")) sources(*x, f.at("sources"), 0);
+        if (json* x = f.field("see"))
+            array(*x, f.at("see"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
+        f.finish();
+    }
+
+    void tour(json& v, const std::string& p) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (json* x = f.field("title", true)) text(*x, f.at("title"));
+        if (json* x = f.field("steps", true))
+            array(*x, f.at("steps"), 1, [&](json& s, const std::string& sp) {
+                Fields g(*this, s, sp, false);
+                if (!g.ok()) return;
+                if (json* y = g.field("title", true)) text(*y, g.at("title"));
+                if (json* y = g.field("text", true)) text(*y, g.at("text"));
+                if (json* y = g.field("focus", true))
+                    array(*y, g.at("focus"), 0, [&](json& a, const std::string& ap) { id(a, ap); });
+                if (json* y = g.field("path")) {
+                    array(*y, g.at("path"), 2, [&](json& a, const std::string& ap) { id(a, ap); });
+                    if (y->is_array() && y->size() > 2)
+                        error(g.at("path"), tr("un chemin relie exactement deux acteurs",
+                                               "a path joins exactly two actors"));
+                }
+                if (json* y = g.field("zoom")) number(*y, g.at("zoom"), 0.01, 100);
+                g.finish();
+            });
+        f.finish();
+    }
+
+    // ---------------------------------------------------------------------------
+    // 4. Overlays
+    // ---------------------------------------------------------------------------
+
+    void overrides(json& v, const std::string& p) {
+        Fields f(*this, v, p, true);
+        if (!f.ok()) return;
+        auto each = [&](const char* key, auto check) {
+            json* x = f.field(key);
+            if (!x) return;
+            if (!x->is_object()) return expected(*x, f.at(key), tr("un objet", "an object"));
+            for (auto it = x->begin(); it != x->end(); ++it)
+                check(it.value(), f.at(key) + "/" + escapeToken(it.key()));
+        };
+        each("actors", [&](json& a, const std::string& ap) { actor(a, ap, true); });
+        each("relations", [&](json& r, const std::string& rp) { relation(r, rp, true); });
+        each("glossary", [&](json& g, const std::string& gp) { glossaryEntry(g, gp, true); });
+        f.finish();
+    }
+
+    void removals(json& v, const std::string& p) {
+        Fields f(*this, v, p, true);
+        if (!f.ok()) return;
+        if (json* x = f.field("actors"))
+            array(*x, f.at("actors"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
+        for (const char* key : {"relations", "glossary"})
+            if (json* x = f.field(key))
+                array(*x, f.at(key), 0, [&](json& s, const std::string& sp) { string(s, sp); });
+        f.finish();
+    }
+
+private:
+    ParsedDoc& doc_;
+    int index_;
+    Problems& problems_;
+    std::string lang_ = "fr";
+};
+
+Fields::Fields(Checker& c, json& value, std::string pointer, bool partial)
+    : c_(c), value_(&value), pointer_(std::move(pointer)), partial_(partial),
+      ok_(value.is_object()) {
+    if (!ok_) c_.expected(value, pointer_, tr("un objet", "an object"));
+}
+
+json* Fields::field(const char* key, bool required) {
+    known_.emplace_back(key);
+    if (!ok_) return nullptr;
+    auto it = value_->find(key);
+    if (it != value_->end()) return &*it;
+    if (required && !partial_)
+        c_.error(pointer_, tr(std::string("champ obligatoire « ") + key + " » manquant",
+                              std::string("missing required field \"") + key + "\""));
+    return nullptr;
+}
+
+void Fields::forbid(const char* key, const Text& why) {
+    known_.emplace_back(key);
+    if (ok_ && value_->contains(key)) c_.error(at(key), why, true);
+}
+
+void Fields::finish() {
+    if (!ok_) return;
+    for (auto it = value_->begin(); it != value_->end(); ++it) {
+        const std::string& key = it.key();
+        if (startsWith(key, "x-") || std::find(known_.begin(), known_.end(), key) != known_.end())
+            continue;
+        std::string guess = closest(key, known_);
+        c_.error(pointer_ + "/" + escapeToken(key),
+                 tr("champ inconnu « " + key + " »" +
+                        (guess.empty() ? std::string() : " (vouliez-vous dire « " + guess + " » ?)") +
+                        " ; les champs propres commencent par « x- »",
+                    "unknown field \"" + key + "\"" +
+                        (guess.empty() ? std::string() : " (did you mean \"" + guess + "\"?)") +
+                        "; custom fields start with \"x-\""),
+                 true);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 5. The document
+// ---------------------------------------------------------------------------
+
+void Checker::run() {
+    json& root = doc_.root;
+    if (!root.is_object()) {
+        expected(root, "", tr("un objet JSON (une carte qfq-map/1)", "a JSON object (a qfq-map/1 map)"));
+        return;
+    }
+    // The language first: it says how to read every plain-string text below.
+    if (auto it = root.find("language"); it != root.end() && it->is_string() &&
+                                         (*it == "fr" || *it == "en"))
+        lang_ = it->get<std::string>();
+
+    Fields f(*this, root, "", false);
+    if (json* x = f.field("schema", true)) {
+        if (x->is_string() && *x != "qfq-map/1")
+            error("/schema", tr("schéma « " + x->get<std::string>() +
+                                    " » non pris en charge (cette version lit « qfq-map/1 »)",
+                                "unsupported schema \"" + x->get<std::string>() +
+                                    "\" (this version reads \"qfq-map/1\")"));
+        else if (!x->is_string())
+            expected(*x, "/schema", tr("\"qfq-map/1\"", "\"qfq-map/1\""));
+    }
+    if (json* x = f.field("id", true)) id(*x, "/id");
+    if (json* x = f.field("title", true)) text(*x, "/title");
+    if (json* x = f.field("language", true)) oneOf(*x, "/language", {"fr", "en"});
+    if (json* x = f.field("licence", true)) string(*x, "/licence");
+    if (json* x = f.field("maintainers", true))
+        array(*x, "/maintainers", 1, [&](json& m, const std::string& mp) {
+            Fields g(*this, m, mp, false);
+            if (!g.ok()) return;
+            if (json* y = g.field("name", true)) string(*y, g.at("name"));
+            if (json* y = g.field("url")) url(*y, g.at("url"));
+            if (json* y = g.field("email")) email(*y, g.at("email"));
+            g.finish();
+        });
+    if (json* x = f.field("updated", true)) date(*x, "/updated");
+    if (json* x = f.field("description")) text(*x, "/description");
+    json* ext = f.field("extends");
+    if (ext) string(*ext, "/extends");
+    bool base = !ext;
+
+    // Levels and kinds are inherited by overlays, so only base maps must declare them.
+    for (const char* key : {"levels", "actorKinds", "relationKinds"}) {
+        bool relationKind = std::string_view(key) == "relationKinds";
+        if (json* x = f.field(key, base))
+            array(*x, f.at(key), 0,
+                  [&](json& c, const std::string& cp) { category(c, cp, relationKind); });
+    }
+    if (json* x = f.field("variants"))
+        array(*x, "/variants", 0, [&](json& v, const std::string& vp) { variant(v, vp); });
+    if (json* x = f.field("territories"))
+        array(*x, "/territories", 0, [&](json& t, const std::string& tp) { territory(t, tp); });
+    if (json* x = f.field("actors", true))
+        array(*x, "/actors", 0, [&](json& a, const std::string& ap) { actor(a, ap, false); });
+    if (json* x = f.field("relations"))
+        array(*x, "/relations", 0, [&](json& r, const std::string& rp) { relation(r, rp, false); });
+    if (json* x = f.field("glossary"))
+        array(*x, "/glossary", 0,
+              [&](json& g, const std::string& gp) { glossaryEntry(g, gp, false); });
+    if (json* x = f.field("tours"))
+        array(*x, "/tours", 0, [&](json& t, const std::string& tp) { tour(t, tp); });
+    for (const char* key : {"override", "remove"}) {
+        json* x = f.field(key);
+        if (!x) continue;
+        if (base)
+            error(f.at(key), tr(std::string("« ") + key + " » n'a de sens que dans une carte qui "
+                                    "étend une autre (« extends »)",
+                                std::string("\"") + key + "\" only makes sense in a map that "
+                                    "extends another (\"extends\")"),
+                  true);
+        else if (key[0] == 'o')
+            overrides(*x, "/override");
+        else
+            removals(*x, "/remove");
+    }
+    f.finish();
+}
+
+}  // namespace
+
+void checkDocument(ParsedDoc& doc, int index, Problems& problems) {
+    Checker(doc, index, problems).run();
+}
+
+}  // namespace qfq::io::detail

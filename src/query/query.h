@@ -1,0 +1,134 @@
+// query/query.h — questions asked of a map: filters, neighbourhood, paths, centrality and
+// "whom do I contact for topic T in territory X".
+//
+// Contents
+//   1. Filters → visibility masks
+//   2. Network: the visible relation graph (Boost.Graph CSR), built once per map/filter
+//      2a. neighbourhood (actors within N hops)
+//      2b. k shortest paths (directed first, undirected fallback)
+//      2c. centrality (degree, betweenness)
+//   3. Territories and contacts
+//
+// Everything takes indices into the Map's arrays and tolerates bad input (unknown indices,
+// self-loops, duplicate relations, empty maps): results are then empty, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/map.h"
+
+namespace qfq::query {
+
+// ---------------------------------------------------------------------------
+// 1. Filters
+// ---------------------------------------------------------------------------
+
+// Per-actor and per-relation visibility (1 = shown). Empty vectors mean "all shown".
+struct Masks {
+    std::vector<uint8_t> actors, relations;
+    bool actorShown(size_t a) const { return actors.empty() || (a < actors.size() && actors[a]); }
+    bool relationShown(size_t r) const { return relations.empty() || (r < relations.size() && relations[r]); }
+};
+
+struct Filter {
+    // Per category index (Map::levels, actorKinds, relationKinds): 1 = shown. Empty = all.
+    std::vector<uint8_t> levels, kinds, relationKinds;
+    // -1 = everywhere. Else only actors of that territory, of the territories above it
+    // (who it reports to), of those below it, and actors without a territory.
+    int territory = -1;
+    bool sureOnly = false;  // hide "unsure" actors and relations
+};
+
+// A relation is shown when its kind and confidence pass and both its actors are shown.
+Masks applyFilter(const Map& map, const Filter& filter);
+
+// ---------------------------------------------------------------------------
+// 2. Network
+// ---------------------------------------------------------------------------
+
+struct Neighbourhood {
+    std::vector<uint32_t> actors;     // BFS order, the centre first
+    std::vector<int> depth;           // hops from the centre, parallel to actors
+    std::vector<uint32_t> relations;  // shown relations between these actors, ascending
+};
+
+struct Path {
+    std::vector<uint32_t> actors;     // from ... to
+    std::vector<uint32_t> relations;  // relations[i] links actors[i] and actors[i + 1]
+    std::vector<uint8_t> forward;     // 1 = walked in the relation's direction (or undirected)
+};
+
+struct PathResult {
+    std::vector<Path> paths;  // shortest first, distinct actor sequences
+    bool undirected = false;  // no directed path: these ignore relation directions
+};
+
+struct Centrality {
+    std::vector<uint32_t> in, out, degree;  // shown relations; self-loops count once
+    std::vector<double> betweenness;        // normalised 0..1; empty when not computed
+};
+
+class Network {
+public:
+    Network();
+    ~Network();
+    Network(Network&&) noexcept;
+    Network& operator=(Network&&) noexcept;
+    Network(const Network&) = delete;
+    Network& operator=(const Network&) = delete;
+
+    // Keeps no reference to the map; masks may be null (all shown).
+    void build(const Map& map, const Masks* masks = nullptr);
+    uint32_t actorCount() const { return n_; }
+
+    // Actors within `depth` hops of `actor`, relations taken both ways.
+    Neighbourhood neighbourhood(uint32_t actor, int depth) const;
+    // Up to k shortest paths with distinct actor sequences (Yen's algorithm on BFS).
+    // Directed relations are first followed in their direction only; when no such path
+    // exists, directions are ignored and `undirected` is set.
+    PathResult paths(uint32_t from, uint32_t to, int k = 3) const;
+    // Betweenness (Brandes, Boost.Graph) only below maxBetweennessActors shown actors:
+    // it is O(n m); above, degree is the measure.
+    Centrality centrality(uint32_t maxBetweennessActors = 5000) const;
+
+    struct Impl;
+
+private:
+    Impl* impl_ = nullptr;
+    uint32_t n_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+// 3. Territories and contacts
+// ---------------------------------------------------------------------------
+
+// A territory by id ("ac-toulouse"), else by name, accent- and case-insensitively
+// ("Ariège", "academie de toulouse"); whole name first, then names containing the words.
+// -1 when none.
+int findTerritory(const Map& map, std::string_view idOrName);
+
+// The territory and the ones above it, nearest first (cycles and bad parents stop it).
+std::vector<int> territoryChain(const Map& map, int territory);
+
+struct ContactHit {
+    uint32_t actor = 0;
+    int territory = -1;      // where in the chain it was found; -1 = actor covers the whole map
+    int distance = 0;        // steps up from the asked territory (whole map = chain length)
+    bool byTopic = true;     // listed in `topics`; false = one of its missions mentions it
+    std::string explanation;
+};
+
+struct ContactResult {
+    bool ok = false;
+    std::string error;  // unknown territory, empty topic…
+    int territory = -1;
+    std::vector<ContactHit> hits;  // nearest territory first
+};
+
+ContactResult contact(const Map& map, std::string_view topic, std::string_view territory,
+                      Lang lang = Lang::Fr, const Masks* masks = nullptr);
+
+}  // namespace qfq::query

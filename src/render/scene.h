@@ -1,0 +1,97 @@
+// render/scene.h — what the graph looks like this frame: instance arrays for the GPU
+// bridge, label placement with collision culling, band captions, picking.
+//
+// Contents
+//   1. Style: per-actor and per-relation emphasis decided by the explorer
+//   2. Scene building (nodes, edges) with viewport culling
+//   3. Labels (greedy placement by importance on a screen grid)
+//   4. Picking (actor under a screen point)
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/map.h"
+#include "render/camera.h"
+#include "render/gpu.h"
+
+namespace qfq::render {
+
+// ---------------------------------------------------------------------------
+// 1. Style
+// ---------------------------------------------------------------------------
+
+enum Emphasis : uint8_t {
+    Hidden = 0,     // filtered out: not drawn
+    Faded = 1,      // drawn pale (not part of the hovered/focused neighbourhood)
+    Normal = 2,
+    Highlighted = 3,
+    Selected = 4,
+};
+
+struct SceneInput {
+    const Map* map = nullptr;
+    const float* x = nullptr;  // per actor, world units
+    const float* y = nullptr;
+    const uint8_t* actorEmphasis = nullptr;     // per actor (Emphasis)
+    const uint8_t* relationEmphasis = nullptr;  // per relation (Emphasis)
+    const float* radius = nullptr;              // per actor, world units
+    Camera camera;
+    float width = 0, height = 0;  // CSS pixels
+    uint32_t hoverRing = 0;       // colour of the selection ring
+    bool highContrast = false;
+};
+
+// ---------------------------------------------------------------------------
+// 2. Scene building
+// ---------------------------------------------------------------------------
+
+struct Scene {
+    std::vector<QfqEdgeInstance> edges;
+    std::vector<QfqNodeInstance> nodes;
+    uint32_t visibleActors = 0, visibleRelations = 0;  // drawn (inside the viewport)
+};
+
+// Fills `scene`, drawing faded items first so emphasised ones are on top.
+void buildScene(const SceneInput& in, Scene& scene);
+
+// RGBA8 (red in the low byte) from 0xRRGGBB and an alpha.
+inline uint32_t rgba(uint32_t rgb, float alpha = 1.0f) {
+    uint32_t a = uint32_t(alpha < 0 ? 0 : alpha > 1 ? 255 : alpha * 255.0f + 0.5f);
+    return ((rgb >> 16) & 255) | (((rgb >> 8) & 255) << 8) | ((rgb & 255) << 16) | (a << 24);
+}
+
+// ---------------------------------------------------------------------------
+// 3. Labels
+// ---------------------------------------------------------------------------
+
+struct LabelRequest {
+    uint32_t actor;
+    float priority;  // higher first
+};
+
+struct PlacedLabel {
+    uint32_t actor;
+    float x, y;  // top-left, CSS pixels
+    bool full;   // true: full name shown (zoomed in or emphasised)
+};
+
+// Measures text width in CSS pixels (the explorer passes ImGui's font).
+using MeasureText = float (*)(const char* begin, const char* end, void* user);
+
+// Greedy placement: requests sorted by priority, each label placed to the right of its
+// disc if that rectangle is free on a coarse screen grid, else skipped. At most
+// `maxLabels` are placed, so a 100k-actor map stays cheap.
+void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang,
+                 float fontSize, MeasureText measure, void* user, uint32_t maxLabels,
+                 std::vector<PlacedLabel>& out);
+
+// ---------------------------------------------------------------------------
+// 4. Picking
+// ---------------------------------------------------------------------------
+
+// The visible actor whose disc contains (or is nearest within `slopPx` of) the screen
+// point, preferring emphasised ones; -1 if none.
+long pickActor(const SceneInput& in, float sx, float sy, float slopPx);
+
+}  // namespace qfq::render

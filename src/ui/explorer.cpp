@@ -1,0 +1,613 @@
+// ui/explorer.cpp — map lifecycle, layout driving, emphasis, graph interaction, drawing.
+//
+// Contents
+//   1. Map and catalogue
+//   2. Layout (time-sliced, with smooth transitions)
+//   3. Emphasis: filters, focus, hover and selection neighbourhoods, paths
+//   4. Interaction: mouse, wheel, keyboard
+//   5. Labels and band captions
+//   6. Frame and drawing
+//   7. Status and notices
+
+#include "ui/explorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "render/gpu.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+
+namespace qfq::ui {
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kTransitionSeconds = 0.6f;
+
+const Text& label(const Category& c) { return c.label; }
+
+float smoothstep(float t) { return t * t * (3.0f - 2.0f * t); }
+
+}  // namespace
+
+void showNotice(Explorer& ex, const std::string& text, double seconds) {
+    ex.notice = text;
+    ex.noticeUntil = ex.timeMs + seconds * 1000.0;
+}
+
+// ---------------------------------------------------------------------------
+// 1. Map and catalogue
+// ---------------------------------------------------------------------------
+
+static void startLayout(Explorer& ex, bool keepPositions);
+
+void setMap(Explorer& ex, Map&& map, const std::string& ref) {
+    // Remember what to keep: the selected actor and everyone's position, by id.
+    std::string selectedId = ex.selected >= 0 ? ex.map.actors[size_t(ex.selected)].id : "";
+    std::unordered_map<std::string, std::pair<float, float>> oldPositions;
+    if (ex.hasMap)
+        for (size_t a = 0; a < ex.map.actors.size(); ++a)
+            oldPositions[ex.map.actors[a].id] = {ex.x[a], ex.y[a]};
+
+    ex.map = std::move(map);
+    ex.hasMap = true;
+    ex.mapRef = ref;
+    ex.variant = -1;
+    const size_t n = ex.map.actors.size();
+    ex.degree.assign(n, 0);
+    ex.incident.assign(n, {});
+    for (uint32_t r = 0; r < ex.map.relations.size(); ++r) {
+        const Relation& rel = ex.map.relations[r];
+        ++ex.degree[rel.from];
+        ex.incident[rel.from].push_back(r);
+        if (rel.to != rel.from) {
+            ++ex.degree[rel.to];
+            ex.incident[rel.to].push_back(r);
+        }
+    }
+    ex.radius.resize(n);
+    for (size_t a = 0; a < n; ++a)
+        ex.radius[a] = std::min(7.0f + 2.0f * std::sqrt(float(ex.degree[a])), 22.0f);
+    ex.levelOn.assign(ex.map.levels.size(), 1);
+    ex.kindOn.assign(ex.map.actorKinds.size(), 1);
+    ex.relationKindOn.assign(ex.map.relationKinds.size(), 1);
+    ex.actorEmphasis.assign(n, render::Normal);
+    ex.relationEmphasis.assign(ex.map.relations.size(), render::Normal);
+    ex.filterVisible.assign(n, 1);
+    ex.hovered = ex.focused = ex.dragging = ex.keyboardCursor = ex.pathFrom = -1;
+    ex.pathActors.clear();
+    ex.hits.clear();
+    ex.searchIndex.build(ex.map);
+    ex.selected = selectedId.empty() ? -1 : ex.map.findActor(selectedId);
+    if (ex.selected < 0) ex.showCard = false;
+
+    ex.x.assign(n, kNaN);
+    ex.y.assign(n, kNaN);
+    for (size_t a = 0; a < n; ++a) {
+        auto it = oldPositions.find(ex.map.actors[a].id);
+        if (it != oldPositions.end()) ex.x[a] = it->second.first, ex.y[a] = it->second.second;
+    }
+    startLayout(ex, !oldPositions.empty());
+}
+
+void setCatalogue(Explorer& ex, const std::string& text) {
+    ex.catalogue.clear();
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object() || !j.contains("maps") || !j["maps"].is_array()) return;
+    auto readText = [](const nlohmann::json& v) {
+        Text t;
+        if (v.is_string()) t.fr = t.en = v.get<std::string>();
+        if (v.is_object()) {
+            if (v.contains("fr") && v["fr"].is_string()) t.fr = v["fr"].get<std::string>();
+            if (v.contains("en") && v["en"].is_string()) t.en = v["en"].get<std::string>();
+        }
+        return t;
+    };
+    for (const auto& m : j["maps"]) {
+        if (!m.is_object() || !m.contains("id") || !m["id"].is_string()) continue;
+        CatalogueEntry e;
+        e.id = m["id"].get<std::string>();
+        if (m.contains("path") && m["path"].is_string()) e.path = m["path"].get<std::string>();
+        if (m.contains("title")) e.title = readText(m["title"]);
+        if (m.contains("description")) e.description = readText(m["description"]);
+        if (m.contains("variants") && m["variants"].is_array())
+            for (const auto& v : m["variants"])
+                if (v.is_string()) e.variants.push_back(v.get<std::string>());
+        ex.catalogue.push_back(std::move(e));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Layout
+// ---------------------------------------------------------------------------
+
+static layout::Options layoutOptions(const Explorer& ex) {
+    layout::Options o;
+    o.mode = ex.layoutMode;
+    o.seed = 1;
+    o.fontSize = 15.0f;
+    o.labelPadding = 34.0f;
+    // Wrap crowded bands to about the canvas width, so the map opens at a zoom where
+    // labels are readable instead of one endless row per level.
+    o.wrapWidth = std::max(900.0f, ex.width * 1.15f);
+    o.wrapMinNodes = 6;
+    o.bandHeight = 90.0f;
+    o.rowHeight = 40.0f;
+    o.levelGravity = ex.layoutMode == layout::Mode::Force ? 0.05f : 0.0f;
+    return o;
+}
+
+// Starts a layout of the actors that pass the filters. With keepPositions, actors that
+// already have a place start from it, so the picture moves instead of starting over.
+static void startLayout(Explorer& ex, bool keepPositions) {
+    const size_t n = ex.map.actors.size();
+    ex.graph = layout::graphFromMap(ex.map, ex.lang, {}, {}, &ex.nodeToActor);
+    layout::Positions initial;
+    bool anyKnown = false;
+    if (keepPositions) {
+        initial.x.resize(ex.nodeToActor.size());
+        initial.y.resize(ex.nodeToActor.size());
+        for (size_t i = 0; i < ex.nodeToActor.size(); ++i) {
+            initial.x[i] = ex.x[ex.nodeToActor[i]];
+            initial.y[i] = ex.y[ex.nodeToActor[i]];
+            anyKnown = anyKnown || !std::isnan(initial.x[i]);
+        }
+    }
+    ex.run.start(ex.graph, layoutOptions(ex), anyKnown ? &initial : nullptr);
+    ex.layoutRunning = true;
+    ex.fromX = ex.x;
+    ex.fromY = ex.y;
+    ex.targetX.assign(n, 0.0f);
+    ex.targetY.assign(n, 0.0f);
+}
+
+static void finishLayout(Explorer& ex) {
+    const layout::Positions& p = ex.run.positions();
+    for (size_t i = 0; i < ex.nodeToActor.size(); ++i) {
+        ex.targetX[ex.nodeToActor[i]] = p.x[i];
+        ex.targetY[ex.nodeToActor[i]] = p.y[i];
+    }
+    // Pinned actors keep their pin.
+    for (size_t a = 0; a < ex.map.actors.size(); ++a)
+        if (ex.map.actors[a].pinned) ex.targetX[a] = ex.map.actors[a].x, ex.targetY[a] = ex.map.actors[a].y;
+    ex.bands = ex.run.bands();
+    // Actors without a previous place appear at their target directly.
+    for (size_t a = 0; a < ex.map.actors.size(); ++a)
+        if (std::isnan(ex.fromX[a]) || std::isnan(ex.fromY[a]))
+            ex.fromX[a] = ex.targetX[a], ex.fromY[a] = ex.targetY[a];
+    ex.transition = 0;
+    ex.layoutRunning = false;
+    if (!ex.cameraSet) {
+        ex.x = ex.targetX;
+        ex.y = ex.targetY;
+        ex.transition = 1;
+        fitAll(ex, false);
+        ex.cameraSet = true;
+    }
+}
+
+static void advanceLayout(Explorer& ex) {
+    if (ex.layoutRunning) {
+        ex.run.step(8.0);  // a slice per frame keeps the page responsive on big maps
+        if (ex.run.done()) finishLayout(ex);
+    }
+    if (ex.transition < 1.0f) {
+        ex.transition = std::min(1.0f, ex.transition + ex.dt / kTransitionSeconds);
+        float k = smoothstep(ex.transition);
+        for (size_t a = 0; a < ex.x.size(); ++a) {
+            if (long(a) == ex.dragging) continue;
+            ex.x[a] = ex.fromX[a] + (ex.targetX[a] - ex.fromX[a]) * k;
+            ex.y[a] = ex.fromY[a] + (ex.targetY[a] - ex.fromY[a]) * k;
+        }
+    }
+}
+
+void fitAll(Explorer& ex, bool animate) {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    const std::vector<float>& xs = ex.transition < 1 ? ex.targetX : ex.x;
+    const std::vector<float>& ys = ex.transition < 1 ? ex.targetY : ex.y;
+    for (size_t a = 0; a < xs.size(); ++a) {
+        if (!ex.actorEmphasis.empty() && ex.actorEmphasis[a] == render::Hidden) continue;
+        if (std::isnan(xs[a])) continue;
+        x0 = std::min(x0, xs[a]), x1 = std::max(x1, xs[a]);
+        y0 = std::min(y0, ys[a]), y1 = std::max(y1, ys[a]);
+    }
+    if (x0 > x1) return;
+    // Leave room for the search bar (top), labels (right) and the legend (left).
+    const float usableW = std::max(ex.width - 120.0f, 100.0f), usableH = std::max(ex.height - 140.0f, 100.0f);
+    float zoom = std::min(usableW / std::max(x1 - x0 + 160.0f, 1.0f), usableH / std::max(y1 - y0 + 40.0f, 1.0f));
+    zoom = std::clamp(zoom, render::Camera::kMinZoom, 2.0f);
+    float cx = (x0 + x1) * 0.5f + 40.0f, cy = (y0 + y1) * 0.5f - 10.0f / zoom;
+    if (animate) ex.camera.flyTo(cx, cy, zoom);
+    else ex.camera.x = cx, ex.camera.y = cy, ex.camera.zoom = zoom, ex.camera.animating = false;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Emphasis
+// ---------------------------------------------------------------------------
+
+// Actors within `depth` hops of `start` through relations that pass `relationOk`.
+static std::vector<uint8_t> neighbourhood(const Explorer& ex, long start, int depth,
+                                          const std::vector<uint8_t>& actorOk) {
+    std::vector<int> dist(ex.map.actors.size(), -1);
+    std::vector<uint8_t> in(ex.map.actors.size(), 0);
+    std::deque<uint32_t> queue{uint32_t(start)};
+    dist[size_t(start)] = 0;
+    while (!queue.empty()) {
+        uint32_t a = queue.front();
+        queue.pop_front();
+        in[a] = 1;
+        if (dist[a] >= depth) continue;
+        for (uint32_t r : ex.incident[a]) {
+            const Relation& rel = ex.map.relations[r];
+            if (!ex.relationKindOn[size_t(rel.kind)]) continue;
+            uint32_t b = rel.from == a ? rel.to : rel.from;
+            if (dist[b] >= 0 || !actorOk[b]) continue;
+            dist[b] = dist[a] + 1;
+            queue.push_back(b);
+        }
+    }
+    return in;
+}
+
+static void computeEmphasis(Explorer& ex) {
+    const Map& m = ex.map;
+    const size_t n = m.actors.size();
+    for (size_t a = 0; a < n; ++a) {
+        const Actor& actor = m.actors[a];
+        ex.filterVisible[a] = ex.levelOn[size_t(actor.level)] && ex.kindOn[size_t(actor.kind)] &&
+                              !(ex.sureOnly && actor.confidence == Confidence::Unsure);
+    }
+    std::vector<uint8_t> visible = ex.filterVisible;
+    long centre = ex.focused >= 0 ? ex.focused : (ex.hideUnconnected ? ex.selected : -1);
+    if (centre >= 0 && visible[size_t(centre)]) {
+        std::vector<uint8_t> near = neighbourhood(ex, centre, ex.focusDepth, visible);
+        for (size_t a = 0; a < n; ++a) visible[a] = visible[a] && near[a];
+    }
+    long active = ex.hovered >= 0 ? ex.hovered : ex.selected;
+    if (active >= 0 && !visible[size_t(active)]) active = -1;
+    std::vector<uint8_t> onPath(n, 0);
+    for (uint32_t a : ex.pathActors) onPath[a] = 1;
+    const bool emphasising = active >= 0 || !ex.pathActors.empty();
+    for (size_t a = 0; a < n; ++a)
+        ex.actorEmphasis[a] = !visible[a] ? render::Hidden : emphasising ? render::Faded : render::Normal;
+    for (size_t r = 0; r < m.relations.size(); ++r) {
+        const Relation& rel = m.relations[r];
+        bool shown = visible[rel.from] && visible[rel.to] && ex.relationKindOn[size_t(rel.kind)] &&
+                     !(ex.sureOnly && rel.confidence == Confidence::Unsure);
+        ex.relationEmphasis[r] = !shown ? render::Hidden : emphasising ? render::Faded : render::Normal;
+    }
+    if (active >= 0) {
+        for (uint32_t r : ex.incident[size_t(active)]) {
+            if (ex.relationEmphasis[r] == render::Hidden) continue;
+            ex.relationEmphasis[r] = render::Highlighted;
+            const Relation& rel = m.relations[r];
+            ex.actorEmphasis[rel.from] = ex.actorEmphasis[rel.to] = render::Highlighted;
+        }
+    }
+    if (!ex.pathActors.empty()) {
+        for (size_t i = 0; i < ex.pathActors.size(); ++i) {
+            uint32_t a = ex.pathActors[i];
+            if (ex.actorEmphasis[a] != render::Hidden) ex.actorEmphasis[a] = render::Highlighted;
+            if (i == 0) continue;
+            uint32_t b = ex.pathActors[i - 1];
+            for (uint32_t r : ex.incident[a]) {
+                const Relation& rel = m.relations[r];
+                if ((rel.from == b || rel.to == b) && ex.relationEmphasis[r] != render::Hidden)
+                    ex.relationEmphasis[r] = render::Selected;
+            }
+        }
+    }
+    if (ex.selected >= 0 && visible[size_t(ex.selected)]) ex.actorEmphasis[size_t(ex.selected)] = render::Selected;
+    if (ex.hovered >= 0 && visible[size_t(ex.hovered)] && ex.hovered != ex.selected)
+        ex.actorEmphasis[size_t(ex.hovered)] = render::Highlighted;
+}
+
+render::SceneInput sceneInput(const Explorer& ex) {
+    render::SceneInput in;
+    in.map = &ex.map;
+    in.x = ex.x.data();
+    in.y = ex.y.data();
+    in.actorEmphasis = ex.actorEmphasis.data();
+    in.relationEmphasis = ex.relationEmphasis.data();
+    in.radius = ex.radius.data();
+    in.camera = ex.camera;
+    in.width = ex.width;
+    in.height = ex.height;
+    in.hoverRing = 0x111111;
+    return in;
+}
+
+// ---------------------------------------------------------------------------
+// 4. Interaction
+// ---------------------------------------------------------------------------
+
+void select(Explorer& ex, long actor, bool fly) {
+    ex.selected = actor;
+    ex.keyboardCursor = actor;
+    if (actor < 0) {
+        ex.showCard = false;
+        return;
+    }
+    ex.showCard = true;
+    if (fly) {
+        const float targetZoom = std::max(ex.camera.zoom, 1.2f);
+        float tx = ex.transition < 1 ? ex.targetX[size_t(actor)] : ex.x[size_t(actor)];
+        float ty = ex.transition < 1 ? ex.targetY[size_t(actor)] : ex.y[size_t(actor)];
+        ex.camera.flyTo(tx, ty, targetZoom);
+    }
+}
+
+// The visible actor nearest to `from` in direction (dx, dy) (a 90° cone), or -1.
+static long actorInDirection(const Explorer& ex, long from, float dx, float dy) {
+    long best = -1;
+    float bestScore = 1e30f;
+    for (size_t a = 0; a < ex.x.size(); ++a) {
+        if (long(a) == from || ex.actorEmphasis[a] == render::Hidden) continue;
+        float vx = ex.x[a] - ex.x[size_t(from)], vy = ex.y[a] - ex.y[size_t(from)];
+        float along = vx * dx + vy * dy;
+        float across = std::fabs(vx * dy - vy * dx);
+        if (along <= 0 || across > along) continue;
+        float score = along + 2.0f * across;
+        if (score < bestScore) bestScore = score, best = long(a);
+    }
+    return best;
+}
+
+// Actors in reading order (band by band, left to right) for Tab.
+static long nextInReadingOrder(const Explorer& ex, long from, int step) {
+    std::vector<uint32_t> order;
+    for (uint32_t a = 0; a < ex.x.size(); ++a)
+        if (ex.actorEmphasis[a] != render::Hidden) order.push_back(a);
+    if (order.empty()) return -1;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        float ya = std::round(ex.y[a] / 20.0f), yb = std::round(ex.y[b] / 20.0f);
+        return ya != yb ? ya < yb : ex.x[a] != ex.x[b] ? ex.x[a] < ex.x[b] : a < b;
+    });
+    auto it = std::find(order.begin(), order.end(), uint32_t(from < 0 ? 0 : from));
+    if (from < 0 || it == order.end()) return step > 0 ? order.front() : order.back();
+    long i = long(it - order.begin()) + step;
+    long n = long(order.size());
+    return order[size_t(((i % n) + n) % n)];
+}
+
+static void handleMouse(Explorer& ex) {
+    ImGuiIO& io = ImGui::GetIO();
+    render::SceneInput in = sceneInput(ex);
+    const ImVec2 mouse = io.MousePos;
+    const bool mouseValid = ImGui::IsMousePosValid(&mouse);
+    if (!io.WantCaptureMouse && mouseValid && ex.dragging < 0 && !ex.panning)
+        ex.hovered = render::pickActor(in, mouse.x, mouse.y, io.MouseSource == ImGuiMouseSource_TouchScreen ? 14.0f : 5.0f);
+    else if (io.WantCaptureMouse)
+        ex.hovered = -1;
+
+    if (!io.WantCaptureMouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (ex.hovered >= 0) ex.dragging = ex.hovered;
+        else ex.panning = true;
+    }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
+        ImVec2 d = io.MouseDelta;
+        if (ex.dragging >= 0) {
+            // Dragging an actor pins it where it is dropped.
+            size_t a = size_t(ex.dragging);
+            ex.x[a] = ex.camera.worldX(mouse.x, ex.width);
+            ex.y[a] = ex.camera.worldY(mouse.y, ex.height);
+            ex.targetX[a] = ex.fromX[a] = ex.x[a];
+            ex.targetY[a] = ex.fromY[a] = ex.y[a];
+            ex.map.actors[a].pinned = true;
+            ex.map.actors[a].x = ex.x[a];
+            ex.map.actors[a].y = ex.y[a];
+        } else if (ex.panning) {
+            ex.camera.panPixels(d.x, d.y);
+        }
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        const bool wasDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 4.0f).x != 0 ||
+                             ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 4.0f).y != 0;
+        if (!wasDrag && !io.WantCaptureMouse && !ex.suppressClick) {
+            if (ex.dragging >= 0) select(ex, ex.dragging, false);
+            else if (ex.panning) {
+                select(ex, -1, false);
+                ex.pathActors.clear();
+            }
+        }
+        ex.dragging = -1;
+        ex.panning = false;
+        ex.suppressClick = false;
+    }
+    if (!io.WantCaptureMouse && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        if (ex.hovered >= 0) {
+            ex.focused = ex.hovered;
+            select(ex, ex.hovered, true);
+        } else {
+            ex.focused = -1;
+        }
+    }
+    if (!io.WantCaptureMouse && mouseValid && io.MouseWheel != 0.0f)
+        ex.camera.zoomAt(std::exp(io.MouseWheel * 0.18f), mouse.x, mouse.y, ex.width, ex.height);
+}
+
+static void handleKeyboard(Explorer& ex) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ex.focusSearch = true;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        if (ex.showCard) ex.showCard = false;
+        else {
+            select(ex, -1, false);
+            ex.focused = -1;
+            ex.pathActors.clear();
+        }
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab)) {
+        long next = nextInReadingOrder(ex, ex.keyboardCursor, io.KeyShift ? -1 : 1);
+        if (next >= 0) {
+            ex.keyboardCursor = next;
+            ex.selected = next;
+            ex.camera.flyTo(ex.x[size_t(next)], ex.y[size_t(next)], std::max(ex.camera.zoom, 0.8f));
+        }
+    }
+    struct Dir { ImGuiKey key; float dx, dy; };
+    const Dir dirs[] = {{ImGuiKey_LeftArrow, -1, 0}, {ImGuiKey_RightArrow, 1, 0},
+                        {ImGuiKey_UpArrow, 0, -1}, {ImGuiKey_DownArrow, 0, 1}};
+    for (const Dir& d : dirs) {
+        if (!ImGui::IsKeyPressed(d.key)) continue;
+        if (ex.selected >= 0 && !io.KeyShift) {
+            long next = actorInDirection(ex, ex.selected, d.dx, d.dy);
+            if (next >= 0) {
+                ex.selected = ex.keyboardCursor = next;
+                ex.camera.flyTo(ex.x[size_t(next)], ex.y[size_t(next)], ex.camera.zoom);
+            }
+        } else {
+            ex.camera.panPixels(-d.dx * 80.0f, -d.dy * 80.0f);
+        }
+    }
+    if ((ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) && ex.selected >= 0)
+        select(ex, ex.selected, true);
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))
+        ex.camera.zoomAt(1.25f, ex.width * 0.5f, ex.height * 0.5f, ex.width, ex.height);
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
+        ex.camera.zoomAt(0.8f, ex.width * 0.5f, ex.height * 0.5f, ex.width, ex.height);
+    if (ImGui::IsKeyPressed(ImGuiKey_0, false)) fitAll(ex, true);
+    if (ImGui::IsKeyPressed(ImGuiKey_F, false) && ex.selected >= 0) ex.focused = ex.focused == ex.selected ? -1 : ex.selected;
+}
+
+// ---------------------------------------------------------------------------
+// 5. Labels and band captions
+// ---------------------------------------------------------------------------
+
+static float measure(const char* begin, const char* end, void*) {
+    return ImGui::CalcTextSize(begin, end).x;
+}
+
+static void drawBandCaptions(Explorer& ex) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize() * 0.95f;
+    for (const layout::Band& b : ex.bands) {
+        if (b.level < 0 || size_t(b.level) >= ex.map.levels.size() || !ex.levelOn[size_t(b.level)]) continue;
+        float sy0 = ex.camera.screenY(b.y0, ex.height), sy1 = ex.camera.screenY(b.y1, ex.height);
+        if (sy1 < 0 || sy0 > ex.height) continue;
+        const Category& level = ex.map.levels[size_t(b.level)];
+        const std::string& text = label(level).get(ex.lang);
+        float ty = std::clamp(sy0 + 6.0f, 44.0f, std::max(44.0f, sy1 - size - 4.0f));
+        ImU32 colour = render::rgba(level.colour, 0.9f);
+        dl->AddRectFilled(ImVec2(0, sy0), ImVec2(5, sy1), render::rgba(level.colour, 0.55f));
+        dl->AddText(font, size, ImVec2(12, ty), colour, text.c_str());
+    }
+}
+
+static void drawLabels(Explorer& ex) {
+    render::SceneInput in = sceneInput(ex);
+    ex.labelRequests.clear();
+    const float cull = 20.0f;
+    for (uint32_t a = 0; a < ex.x.size(); ++a) {
+        uint8_t e = ex.actorEmphasis[a];
+        if (e == render::Hidden || (e == render::Faded && ex.camera.zoom < 2.5f)) continue;
+        float sx = ex.camera.screenX(ex.x[a], ex.width), sy = ex.camera.screenY(ex.y[a], ex.height);
+        if (sx < -300 || sx > ex.width + cull || sy < -cull || sy > ex.height + cull) continue;
+        ex.labelRequests.push_back({a, float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f});
+    }
+    const float fontSize = ImGui::GetFontSize();
+    render::placeLabels(in, ex.labelRequests, ex.lang, fontSize, measure, nullptr, 600, ex.labels);
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    for (const render::PlacedLabel& l : ex.labels) {
+        const Actor& actor = ex.map.actors[l.actor];
+        std::string text = l.full ? actor.acronym + " — " + actor.name.get(ex.lang) : actor.label(ex.lang);
+        uint8_t e = ex.actorEmphasis[l.actor];
+        ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        float maxW = ex.width * 0.6f;
+        ImVec4 clip(l.x - 2, l.y - 2, l.x + std::min(size.x, maxW) + 2, l.y + size.y + 2);
+        ImU32 halo = e == render::Faded ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 200);
+        dl->AddRectFilled(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), halo, 3.0f);
+        ImU32 colour = e == render::Faded ? IM_COL32(60, 60, 60, 110)
+                       : e >= render::Selected ? IM_COL32(0, 0, 0, 255) : IM_COL32(25, 25, 35, 235);
+        dl->AddText(ImGui::GetFont(), fontSize, ImVec2(l.x, l.y), colour, text.c_str(),
+                    nullptr, 0.0f, &clip);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 6. Frame and drawing
+// ---------------------------------------------------------------------------
+
+void frame(Explorer& ex) {
+    ex.camera.update(ex.dt);
+    if (!ex.hasMap) {
+        drawPanels(ex);
+        return;
+    }
+    advanceLayout(ex);
+    computeEmphasis(ex);
+    drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
+    handleMouse(ex);
+    handleKeyboard(ex);
+    computeEmphasis(ex);
+    drawBandCaptions(ex);
+    drawLabels(ex);
+}
+
+void drawGraph(Explorer& ex) {
+    if (!ex.hasMap) return;
+    render::SceneInput in = sceneInput(ex);
+    // Band backgrounds: one wide, flat "edge" per band, under everything else.
+    static std::vector<QfqEdgeInstance> bandQuads;
+    bandQuads.clear();
+    float minX = 1e30f, maxX = -1e30f;
+    for (size_t a = 0; a < ex.x.size(); ++a) minX = std::min(minX, ex.x[a]), maxX = std::max(maxX, ex.x[a]);
+    for (size_t i = 0; i < ex.bands.size(); ++i) {
+        const layout::Band& b = ex.bands[i];
+        if (b.level < 0 || size_t(b.level) >= ex.map.levels.size() || !ex.levelOn[size_t(b.level)]) continue;
+        float cy = (b.y0 + b.y1) * 0.5f;
+        QfqEdgeInstance q{};
+        q.x0 = std::min(minX, ex.camera.worldX(0, ex.width)) - 1000.0f;
+        q.x1 = std::max(maxX, ex.camera.worldX(ex.width, ex.width)) + 1000.0f;
+        q.y0 = q.y1 = cy;
+        q.width = (b.y1 - b.y0) * ex.camera.zoom;
+        q.colour = render::rgba(ex.map.levels[size_t(b.level)].colour, i % 2 ? 0.035f : 0.07f);
+        bandQuads.push_back(q);
+    }
+    render::buildScene(in, ex.scene);
+    QfqView view{ex.camera.zoom, ex.camera.x, ex.camera.y, ex.dpr, ex.width, ex.height, 0, 0};
+    qfq_gpu_draw_edges(bandQuads.data(), int(bandQuads.size()), &view);
+    qfq_gpu_draw_edges(ex.scene.edges.data(), int(ex.scene.edges.size()), &view);
+    qfq_gpu_draw_nodes(ex.scene.nodes.data(), int(ex.scene.nodes.size()), &view);
+}
+
+// ---------------------------------------------------------------------------
+// 7. Status
+// ---------------------------------------------------------------------------
+
+std::string statusJson(const Explorer& ex) {
+    nlohmann::json j;
+    j["ready"] = ex.hasMap && !ex.layoutRunning;
+    j["map"] = ex.hasMap ? ex.map.id : "";
+    j["mapRef"] = ex.mapRef;
+    j["nodes"] = ex.hasMap ? ex.scene.visibleActors : 0;
+    j["edges"] = ex.hasMap ? ex.scene.visibleRelations : 0;
+    j["actors"] = ex.map.actors.size();
+    j["relations"] = ex.map.relations.size();
+    j["layoutProgress"] = ex.layoutRunning ? ex.run.progress() : 1.0f;
+    j["selected"] = ex.selected >= 0 ? ex.map.actors[size_t(ex.selected)].id : "";
+    j["hovered"] = ex.hovered >= 0 ? ex.map.actors[size_t(ex.hovered)].id : "";
+    j["focused"] = ex.focused >= 0 ? ex.map.actors[size_t(ex.focused)].id : "";
+    j["cardOpen"] = ex.showCard && ex.selected >= 0;
+    j["variant"] = ex.variant >= 0 ? ex.map.variants[size_t(ex.variant)].id : "";
+    j["lang"] = ex.lang == Lang::Fr ? "fr" : "en";
+    j["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
+    j["labels"] = ex.labels.size();
+    j["cpuFrameMs"] = ex.frameCpuMs;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const io::Problem& p : ex.problems)
+        if (!p.warning) errors.push_back(io::formatProblem(p, ex.lang));
+    j["errors"] = errors;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace qfq::ui

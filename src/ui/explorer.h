@@ -1,0 +1,134 @@
+// ui/explorer.h — the explorer's whole state, as one plain struct, and its entry points.
+//
+// Contents
+//   1. Explorer state (map, layout, view, filters, panels)
+//   2. Entry points called by app/ (set a map, run one frame, draw, commands)
+//
+// Everything the user sees is a function of this struct; the URL fragment serialises the
+// part worth sharing (ui/url_state.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/load.h"
+#include "layout/layout.h"
+#include "model/map.h"
+#include "query/search.h"
+#include "render/camera.h"
+#include "render/scene.h"
+
+namespace qfq::ui {
+
+// ---------------------------------------------------------------------------
+// 1. State
+// ---------------------------------------------------------------------------
+
+struct CatalogueEntry {
+    std::string id, path;
+    Text title, description;
+    std::vector<std::string> variants;
+};
+
+struct Explorer {
+    // Environment, set by app/ every frame.
+    float width = 800, height = 600, dpr = 1;  // CSS pixels
+    double timeMs = 0;
+    float dt = 0;  // seconds since the previous frame
+    Lang lang = Lang::Fr;
+
+    // Catalogue and map.
+    std::vector<CatalogueEntry> catalogue;
+    std::string mapRef;  // catalogue id or URL of the current map
+    Map map;
+    bool hasMap = false;
+    int variant = -1;  // index into map.variants, -1 = none
+    std::vector<io::Problem> problems;  // of the last load attempt
+    bool showProblems = false;
+
+    // Derived from the map (recomputed by setMap).
+    std::vector<uint32_t> degree;
+    std::vector<std::vector<uint32_t>> incident;  // relations touching each actor
+    std::vector<float> radius;                    // world units
+
+    // Layout: positions per actor; `from*` hold the previous ones during a transition.
+    layout::LayoutRun run;
+    layout::Graph graph;
+    std::vector<uint32_t> nodeToActor;
+    std::vector<float> x, y, targetX, targetY, fromX, fromY;
+    float transition = 1;  // 0 → 1 while moving from old to new positions
+    std::vector<layout::Band> bands;
+    bool layoutRunning = false;
+    layout::Mode layoutMode = layout::Mode::Layered;
+
+    // View.
+    render::Camera camera;
+    bool cameraSet = false;  // false until the first fit (or a camera from the URL)
+    long hovered = -1, selected = -1, focused = -1;
+    int focusDepth = 1;
+    bool hideUnconnected = false;
+    long dragging = -1;  // actor being dragged
+    bool panning = false;
+    bool suppressClick = false;  // a touch pinch ended the press: no click
+    long keyboardCursor = -1;
+
+    // Filters (1 = shown), per level / actor kind / relation kind.
+    std::vector<uint8_t> levelOn, kindOn, relationKindOn;
+    bool sureOnly = false;
+
+    // Emphasis per actor / relation this frame (render::Emphasis).
+    std::vector<uint8_t> actorEmphasis, relationEmphasis;
+    std::vector<uint8_t> filterVisible;  // per actor, after filters only
+
+    // Search.
+    query::SearchIndex searchIndex;
+    char searchText[256] = {};
+    std::vector<query::Hit> hits;
+    int hitCursor = 0;
+    bool focusSearch = false;
+
+    // Panels.
+    bool showLegend = true, showGlossary = false, showFilters = false, showHelp = false;
+    bool showCard = false;
+    char glossaryFilter[128] = {};
+    long pathFrom = -1;  // "path from…" source for the card
+    std::vector<uint32_t> pathActors;  // highlighted path, actor indices
+
+    // Notices shown at the bottom of the screen for a few seconds.
+    std::string notice;
+    double noticeUntil = 0;
+
+    // Scene buffers reused between frames.
+    render::Scene scene;
+    std::vector<render::LabelRequest> labelRequests;
+    std::vector<render::PlacedLabel> labels;
+    float frameCpuMs = 0;
+};
+
+// ---------------------------------------------------------------------------
+// 2. Entry points
+// ---------------------------------------------------------------------------
+
+// Replaces the map (keeps the selection when the same actor id exists in the new one).
+void setMap(Explorer& ex, Map&& map, const std::string& ref);
+// Reads data/index.json (qfq-catalogue/1); ignores what it cannot read.
+void setCatalogue(Explorer& ex, const std::string& json);
+
+// One frame of interaction and UI (between ImGui::NewFrame and ImGui::Render).
+void frame(Explorer& ex);
+// Draws the graph (edges, nodes) through the GPU bridge; labels go into ImGui's
+// background draw list during frame().
+void drawGraph(Explorer& ex);
+
+// Commands from scripts and tests (window.qfq.command): JSON in, JSON out.
+std::string command(Explorer& ex, const std::string& json);
+// JSON status for window.qfq.status().
+std::string statusJson(const Explorer& ex);
+
+// Selection, camera and filters.
+void select(Explorer& ex, long actor, bool fly);
+void fitAll(Explorer& ex, bool animate);
+void showNotice(Explorer& ex, const std::string& text, double seconds = 5);
+
+}  // namespace qfq::ui

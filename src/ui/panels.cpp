@@ -1,0 +1,496 @@
+// ui/panels.cpp — the Dear ImGui windows around the map (see panels.h).
+//
+// Contents
+//   1. Helpers (variant wording, page requests, small widgets)
+//   2. Top bar: title, search with results, map / variant / language switchers
+//   3. Legend
+//   4. Actor card
+//   5. Glossary
+//   6. Filters
+//   7. Load errors, help, layout progress, notices
+
+#include "ui/panels.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "imgui.h"
+#include "render/scene.h"
+#include "ui/explorer.h"
+#include "ui/strings.h"
+
+extern "C" {
+void qfq_js_open_url(const char* url);
+void qfq_js_event(const char* name, const char* payload);
+}
+
+namespace qfq::ui {
+
+// ---------------------------------------------------------------------------
+// 1. Helpers
+// ---------------------------------------------------------------------------
+
+static const VariantText* currentVariant(const Explorer& ex, const Actor& actor) {
+    if (ex.variant < 0) return nullptr;
+    const std::string& id = ex.map.variants[size_t(ex.variant)].id;
+    for (const VariantText& v : actor.variants)
+        if (v.variant == id) return &v;
+    return nullptr;
+}
+
+const Text& actorName(const Explorer& ex, const Actor& actor) {
+    const VariantText* v = currentVariant(ex, actor);
+    return v && !v->name.empty() ? v->name : actor.name;
+}
+
+const Text& actorDescription(const Explorer& ex, const Actor& actor) {
+    const VariantText* v = currentVariant(ex, actor);
+    return v && !v->description.empty() ? v->description : actor.description;
+}
+
+void requestPage(const char* event, const std::string& payload) { qfq_js_event(event, payload.c_str()); }
+
+static const char* T(const Explorer& ex, S s) { return tr(s, ex.lang); }
+
+static ImVec4 colourOf(uint32_t rgb) {
+    return ImVec4(float((rgb >> 16) & 255) / 255.0f, float((rgb >> 8) & 255) / 255.0f,
+                  float(rgb & 255) / 255.0f, 1.0f);
+}
+
+static void swatch(uint32_t rgb, bool ring = false) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 c = ImGui::ColorConvertFloat4ToU32(colourOf(rgb));
+    if (ring) {
+        dl->AddCircle(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.36f, c, 0, 2.5f);
+    } else {
+        dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.38f, c);
+    }
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+}
+
+static void lineSample(const Category& kind) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight(), w = h * 2.2f, y = p.y + h * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 c = ImGui::ColorConvertFloat4ToU32(colourOf(kind.colour));
+    float on = kind.dash == Dash::Dashed ? 6.0f : kind.dash == Dash::Dotted ? 2.0f : w;
+    float off = kind.dash == Dash::Dashed ? 4.0f : kind.dash == Dash::Dotted ? 3.0f : 0.0f;
+    for (float x = 0; x < w - 6.0f; x += on + off)
+        dl->AddLine(ImVec2(p.x + x, y), ImVec2(p.x + std::min(x + on, w - 6.0f), y), c, 2.0f);
+    dl->AddTriangleFilled(ImVec2(p.x + w, y), ImVec2(p.x + w - 7, y - 4), ImVec2(p.x + w - 7, y + 4), c);
+    ImGui::Dummy(ImVec2(w + 4, h));
+    ImGui::SameLine();
+}
+
+// A clickable actor reference: selects it and flies there.
+static void actorLink(Explorer& ex, uint32_t a, const char* idSuffix) {
+    const Actor& actor = ex.map.actors[a];
+    std::string text = actor.label(ex.lang);
+    if (!actor.acronym.empty()) text += " — " + actorName(ex, actor).get(ex.lang);
+    text += "##";
+    text += idSuffix;
+    text += actor.id;
+    swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure);
+    if (ImGui::Selectable(text.c_str(), false)) select(ex, long(a), true);
+}
+
+// ---------------------------------------------------------------------------
+// 2. Top bar
+// ---------------------------------------------------------------------------
+
+static void runSearch(Explorer& ex) {
+    ex.hits = ex.searchIndex.search(ex.searchText, 12);
+    ex.hitCursor = 0;
+}
+
+static void chooseHit(Explorer& ex, const query::Hit& hit) {
+    if (hit.glossary) {
+        ex.showGlossary = true;
+        std::snprintf(ex.glossaryFilter, sizeof ex.glossaryFilter, "%s", ex.map.glossary[hit.index].term.c_str());
+    } else {
+        ex.focused = -1;
+        select(ex, long(hit.index), true);
+    }
+    ex.searchText[0] = 0;
+    ex.hits.clear();
+}
+
+static void searchBox(Explorer& ex) {
+    ImGui::SetNextItemWidth(std::min(360.0f, ex.width * 0.4f));
+    if (ex.focusSearch) {
+        ImGui::SetKeyboardFocusHere();
+        ex.focusSearch = false;
+    }
+    bool enter = ImGui::InputTextWithHint("##search", T(ex, S::SearchHint), ex.searchText,
+                                          sizeof ex.searchText, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemEdited()) runSearch(ex);
+    ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
+    if (active && !ex.hits.empty()) {
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ex.hitCursor = std::min(ex.hitCursor + 1, int(ex.hits.size()) - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ex.hitCursor = std::max(ex.hitCursor - 1, 0);
+    }
+    if (enter && !ex.hits.empty()) {
+        chooseHit(ex, ex.hits[size_t(ex.hitCursor)]);
+        ImGui::SetWindowFocus(nullptr);
+        return;
+    }
+    if (ex.searchText[0] == 0) return;
+    // Results under the box, as a tooltip-like window that does not steal focus.
+    ImGui::SetNextWindowPos(below);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(std::max(360.0f, ex.width * 0.5f), ex.height * 0.6f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                             ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("##search-results", nullptr, flags)) {
+        if (ex.hits.empty()) ImGui::TextDisabled("%s", T(ex, S::SearchNoResult));
+        for (size_t i = 0; i < ex.hits.size(); ++i) {
+            const query::Hit& h = ex.hits[i];
+            ImGui::PushID(int(i));
+            std::string line;
+            if (h.glossary) {
+                const GlossaryEntry& g = ex.map.glossary[h.index];
+                line = g.term + " — " + g.expansion.get(ex.lang);
+                swatch(0x888888, true);
+            } else {
+                const Actor& a = ex.map.actors[h.index];
+                line = a.label(ex.lang);
+                if (!a.acronym.empty()) line += " — " + actorName(ex, a).get(ex.lang);
+                swatch(ex.map.actorKinds[size_t(a.kind)].colour, a.confidence == Confidence::Unsure);
+            }
+            if (ImGui::Selectable(line.c_str(), int(i) == ex.hitCursor)) chooseHit(ex, h);
+            if (h.field != query::Field::Acronym && h.field != query::Field::Name) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("(%s)", query::explain(h, ex.map, ex.lang).c_str());
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
+}
+
+static void topBar(Explorer& ex) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(ex.width, 0));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!ImGui::Begin("##topbar", nullptr, flags)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextUnformatted(T(ex, S::AppTitle));
+    ImGui::SameLine();
+    searchBox(ex);
+    ImGui::SameLine();
+    // Map switcher: the catalogue's maps, then "open a file".
+    ImGui::SetNextItemWidth(220);
+    std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
+    if (ImGui::BeginCombo("##map", current.c_str())) {
+        for (const CatalogueEntry& c : ex.catalogue) {
+            std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
+            if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id)) requestPage("load-map", c.id);
+        }
+        ImGui::Separator();
+        if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
+        ImGui::EndCombo();
+    }
+    if (!ex.map.variants.empty()) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(200);
+        const char* vlabel = ex.variant < 0 ? T(ex, S::VariantNone)
+                                            : ex.map.variants[size_t(ex.variant)].label.get(ex.lang).c_str();
+        if (ImGui::BeginCombo("##variant", vlabel)) {
+            if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
+            for (size_t v = 0; v < ex.map.variants.size(); ++v) {
+                const Variant& var = ex.map.variants[v];
+                if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
+                    ex.variant = int(v);
+            }
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+    ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Glossary))) ex.showGlossary = !ex.showGlossary;
+    ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Filters))) ex.showFilters = !ex.showFilters;
+    ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
+    ImGui::SameLine();
+    if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
+    ImGui::End();
+}
+
+// ---------------------------------------------------------------------------
+// 3. Legend
+// ---------------------------------------------------------------------------
+
+static void legend(Explorer& ex) {
+    ImGui::SetNextWindowPos(ImVec2(8, ex.height - 8), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ex.width * 0.7f, ex.height * 0.45f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::SetNextWindowCollapsed(ex.width < 700, ImGuiCond_Once);
+    if (ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags)) {
+        // Two columns keep the legend short enough not to hide the map.
+        if (ImGui::BeginTable("##kinds", 2, ImGuiTableFlags_SizingStretchProp)) {
+            for (const Category& k : ex.map.actorKinds) {
+                ImGui::TableNextColumn();
+                swatch(k.colour);
+                ImGui::TextUnformatted(k.label.get(ex.lang).c_str());
+            }
+            ImGui::TableNextColumn();
+            swatch(0x666666, true);
+            ImGui::TextUnformatted(T(ex, S::Unsure));
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        if (ImGui::BeginTable("##relations", 3, ImGuiTableFlags_SizingStretchProp)) {
+            for (const Category& k : ex.map.relationKinds) {
+                ImGui::TableNextColumn();
+                lineSample(k);
+                ImGui::TextUnformatted(k.label.get(ex.lang).c_str());
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TextDisabled("%zu %s · %zu %s", ex.map.actors.size(), T(ex, S::Actors), ex.map.relations.size(),
+                            T(ex, S::RelationsCount));
+    }
+    ImGui::End();
+}
+
+// ---------------------------------------------------------------------------
+// 4. Actor card
+// ---------------------------------------------------------------------------
+
+static void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
+
+static void card(Explorer& ex) {
+    if (ex.selected < 0 || !ex.showCard) return;
+    const uint32_t a = uint32_t(ex.selected);
+    const Actor& actor = ex.map.actors[a];
+    const float w = std::min(420.0f, ex.width * 0.9f);
+    ImGui::SetNextWindowPos(ImVec2(ex.width - w - 8, 48), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - 60)), ImGuiCond_Always);
+    bool open = true;
+    std::string title = std::string(T(ex, S::Card)) + " — " + actor.label(ex.lang) + "###card";
+    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        const Lang L = ex.lang;
+        if (!actor.acronym.empty()) {
+            ImGui::SetWindowFontScale(1.35f);
+            ImGui::TextUnformatted(actor.acronym.c_str());
+            ImGui::SetWindowFontScale(1.0f);
+        }
+        wrapped(actorName(ex, actor).get(L));
+        ImGui::Spacing();
+        const Category& kind = ex.map.actorKinds[size_t(actor.kind)];
+        swatch(kind.colour);
+        ImGui::Text("%s · %s", kind.label.get(L).c_str(), ex.map.levels[size_t(actor.level)].label.get(L).c_str());
+        ImGui::TextDisabled("%s : %s", T(ex, S::Territory),
+                            actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L).c_str()
+                                                 : T(ex, S::Everywhere));
+        bool unsure = actor.confidence == Confidence::Unsure;
+        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s : %s",
+                           T(ex, S::Confidence), T(ex, unsure ? S::Unsure : S::Sure));
+        for (const FormerName& f : actor.formerNames) {
+            std::string s = std::string(T(ex, S::FormerName)) + " : " + f.name;
+            if (!f.expansion.empty()) s += " (" + f.expansion.get(L) + ")";
+            if (!f.until.empty()) s += ", → " + f.until;
+            ImGui::TextDisabled("%s", s.c_str());
+        }
+        if (!actor.aliases.empty()) {
+            std::string s = std::string(T(ex, S::Alias)) + " : ";
+            for (size_t i = 0; i < actor.aliases.size(); ++i) s += (i ? ", " : "") + actor.aliases[i];
+            ImGui::TextDisabled("%s", s.c_str());
+        }
+        const Text& description = actorDescription(ex, actor);
+        if (!description.empty()) {
+            ImGui::Separator();
+            wrapped(description.get(L));
+        }
+        if (!actor.missions.empty()) {
+            ImGui::SeparatorText(T(ex, S::Missions));
+            for (const Text& m : actor.missions) ImGui::BulletText("%s", m.get(L).c_str());
+        }
+        // Relations grouped by kind, outgoing then incoming.
+        ImGui::SeparatorText(T(ex, S::Relations));
+        std::map<int, std::vector<uint32_t>> byKind;
+        for (uint32_t r : ex.incident[a]) byKind[ex.map.relations[r].kind].push_back(r);
+        for (auto& [k, rels] : byKind) {
+            const Category& rk = ex.map.relationKinds[size_t(k)];
+            lineSample(rk);
+            ImGui::TextUnformatted(rk.label.get(L).c_str());
+            ImGui::Indent();
+            for (uint32_t r : rels) {
+                const Relation& rel = ex.map.relations[r];
+                bool outgoing = rel.from == a;
+                uint32_t other = outgoing ? rel.to : rel.from;
+                ImGui::TextDisabled("%s", !rel.directed ? "↔" : outgoing ? "→" : "←");
+                ImGui::SameLine();
+                actorLink(ex, other, rel.id.c_str());
+                if (!rel.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rel.description.get(L).c_str());
+            }
+            ImGui::Unindent();
+        }
+        if (!actor.url.empty()) {
+            ImGui::Separator();
+            if (ImGui::SmallButton(T(ex, S::Website))) qfq_js_open_url(actor.url.c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", actor.url.c_str());
+        }
+        if (!actor.sources.empty()) {
+            ImGui::SeparatorText(T(ex, S::Sources));
+            for (size_t i = 0; i < actor.sources.size(); ++i) {
+                const Source& s = actor.sources[i];
+                ImGui::PushID(int(i));
+                std::string text = s.title.empty() ? s.url : s.title;
+                if (ImGui::Selectable(text.c_str())) qfq_js_open_url(s.url.c_str());
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
+                if (!s.verified.empty()) ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
+                ImGui::PopID();
+            }
+        }
+    }
+    ImGui::End();
+    if (!open) ex.showCard = false;
+}
+
+// ---------------------------------------------------------------------------
+// 5. Glossary
+// ---------------------------------------------------------------------------
+
+static void glossary(Explorer& ex) {
+    if (!ex.showGlossary) return;
+    ImGui::SetNextWindowPos(ImVec2(60, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ex.width - 80), ex.height * 0.7f), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(T(ex, S::Glossary), &ex.showGlossary, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##gfilter", T(ex, S::GlossaryFilter), ex.glossaryFilter, sizeof ex.glossaryFilter);
+        std::string filter = query::fold(ex.glossaryFilter);
+        // Every acronym of the map: actors with one, and glossary entries, A–Z.
+        struct Row { std::string term, expansion, definition; long actor; };
+        std::vector<Row> rows;
+        for (size_t a = 0; a < ex.map.actors.size(); ++a) {
+            const Actor& actor = ex.map.actors[a];
+            if (actor.acronym.empty()) continue;
+            rows.push_back({actor.acronym, actorName(ex, actor).get(ex.lang), actorDescription(ex, actor).get(ex.lang), long(a)});
+        }
+        for (const GlossaryEntry& g : ex.map.glossary)
+            rows.push_back({g.term, g.expansion.get(ex.lang), g.definition.get(ex.lang), g.see.empty() ? -1 : long(g.see[0])});
+        std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return query::fold(x.term) < query::fold(y.term); });
+        ImGui::BeginChild("##gl");
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const Row& r = rows[i];
+            if (!filter.empty() && query::fold(r.term + " " + r.expansion).find(filter) == std::string::npos) continue;
+            ImGui::PushID(int(i));
+            ImGui::TextColored(ImVec4(0.1f, 0.25f, 0.5f, 1), "%s", r.term.c_str());
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", r.expansion.c_str());
+            if (!r.definition.empty()) {
+                ImGui::Indent();
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.3f, 0.3f, 0.3f, 1));
+                ImGui::TextWrapped("%s", r.definition.c_str());
+                ImGui::PopStyleColor();
+                ImGui::Unindent();
+            }
+            if (r.actor >= 0 && ImGui::SmallButton(T(ex, S::ShowOnMap))) select(ex, r.actor, true);
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    }
+    ImGui::End();
+}
+
+// ---------------------------------------------------------------------------
+// 6. Filters
+// ---------------------------------------------------------------------------
+
+static void checkList(Explorer& ex, const char* title, const std::vector<Category>& list, std::vector<uint8_t>& on) {
+    ImGui::SeparatorText(title);
+    for (size_t i = 0; i < list.size(); ++i) {
+        bool b = on[i] != 0;
+        swatch(list[i].colour);
+        if (ImGui::Checkbox((list[i].label.get(ex.lang) + "##" + title + list[i].id).c_str(), &b)) on[i] = b;
+    }
+}
+
+static void filters(Explorer& ex) {
+    if (!ex.showFilters) return;
+    ImGui::SetNextWindowPos(ImVec2(8, 52), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(T(ex, S::Filters), &ex.showFilters, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        checkList(ex, T(ex, S::Levels), ex.map.levels, ex.levelOn);
+        checkList(ex, T(ex, S::ActorKinds), ex.map.actorKinds, ex.kindOn);
+        checkList(ex, T(ex, S::RelationKinds), ex.map.relationKinds, ex.relationKindOn);
+        ImGui::SeparatorText(T(ex, S::Confidence));
+        ImGui::Checkbox(T(ex, S::ConfidenceSureOnly), &ex.sureOnly);
+        ImGui::SeparatorText(T(ex, S::FocusDepth));
+        ImGui::SliderInt("##depth", &ex.focusDepth, 1, 6);
+        ImGui::Checkbox(T(ex, S::HideUnconnected), &ex.hideUnconnected);
+    }
+    ImGui::End();
+}
+
+// ---------------------------------------------------------------------------
+// 7. Load errors, help, progress, notices
+// ---------------------------------------------------------------------------
+
+static void problems(Explorer& ex) {
+    if (!ex.showProblems) return;
+    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, ex.width - 40), std::min(420.0f, ex.height - 80)), ImGuiCond_Appearing);
+    if (ImGui::Begin(T(ex, S::LoadErrors), &ex.showProblems, ImGuiWindowFlags_NoSavedSettings)) {
+        if (ex.hasMap) ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.2f, 1), "%s", T(ex, S::KeepPreviousMap));
+        ImGui::BeginChild("##problems");
+        for (const io::Problem& p : ex.problems)
+            ImGui::TextWrapped("%s %s", p.warning ? "⚠" : "✖", io::formatProblem(p, ex.lang).c_str());
+        ImGui::EndChild();
+    }
+    ImGui::End();
+}
+
+static void help(Explorer& ex) {
+    if (!ex.showHelp) return;
+    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, 60), ImGuiCond_Appearing, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, ex.width - 40), 0), ImGuiCond_Appearing);
+    if (ImGui::Begin(T(ex, S::Help), &ex.showHelp, ImGuiWindowFlags_NoSavedSettings)) wrapped(T(ex, S::HelpText));
+    ImGui::End();
+}
+
+static void statusLine(Explorer& ex) {
+    bool layout = ex.layoutRunning;
+    bool notice = !ex.notice.empty() && ex.timeMs < ex.noticeUntil;
+    if (!layout && !notice) return;
+    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height - 12), ImGuiCond_Always, ImVec2(0.5f, 1));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        if (layout) {
+            ImGui::TextUnformatted(T(ex, S::LayoutProgress));
+            ImGui::SameLine();
+            ImGui::ProgressBar(ex.run.progress(), ImVec2(200, 0));
+        }
+        if (notice) ImGui::TextUnformatted(ex.notice.c_str());
+    }
+    ImGui::End();
+}
+
+void drawPanels(Explorer& ex) {
+    topBar(ex);
+    if (ex.hasMap) {
+        if (ex.showLegend) legend(ex);
+        card(ex);
+        glossary(ex);
+        filters(ex);
+    }
+    problems(ex);
+    help(ex);
+    statusLine(ex);
+}
+
+}  // namespace qfq::ui

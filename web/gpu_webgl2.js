@@ -1,0 +1,154 @@
+// gpu_webgl2.js — WebGL2 backend of the GPU bridge (see src/render/gpu.h).
+//
+// Contents
+//   1. Creation: context, programs (shaders/*.glsl), vertex arrays
+//   2. The bridge calls: setFontAtlas, beginFrame, drawEdges, drawNodes, drawUi, endFrame
+//
+// Same ABI and same pixels as gpu_webgpu.js: instanced quads for nodes and edges,
+// premultiplied alpha, scissored UI commands.
+
+const NODE_STRIDE = 24;
+const EDGE_STRIDE = 32;
+const UI_VERTEX_STRIDE = 20;
+const FRAGMENT_MARKER = '// ---- fragment ----';
+
+function program(gl, source, name) {
+  const [vs, fs] = source.split(FRAGMENT_MARKER).map((s) => s.slice(s.indexOf('#version')));
+  const p = gl.createProgram();
+  for (const [type, text] of [[gl.VERTEX_SHADER, vs], [gl.FRAGMENT_SHADER, fs]]) {
+    const s = gl.createShader(type);
+    gl.shaderSource(s, text);
+    gl.compileShader(s);
+    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`GLSL ${name}: ${gl.getShaderInfoLog(s)}`);
+    gl.attachShader(p, s);
+  }
+  gl.linkProgram(p);
+  if (!gl.getProgramParameter(p, gl.LINK_STATUS)) throw new Error(`GLSL ${name}: ${gl.getProgramInfoLog(p)}`);
+  return p;
+}
+
+// attributes: [location, size, type, normalized, offset]
+function vertexArray(gl, buffer, stride, divisor, attributes) {
+  const vao = gl.createVertexArray();
+  gl.bindVertexArray(vao);
+  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+  for (const [loc, size, type, normalized, offset] of attributes) {
+    gl.enableVertexAttribArray(loc);
+    gl.vertexAttribPointer(loc, size, type, normalized, stride, offset);
+    gl.vertexAttribDivisor(loc, divisor);
+  }
+  gl.bindVertexArray(null);
+  return vao;
+}
+
+// ---------------------------------------------------------------------------
+// 1. Creation
+// ---------------------------------------------------------------------------
+export function createWebGl2Backend(canvas, shaders, { onLost }) {
+  const gl = canvas.getContext('webgl2', { antialias: false, alpha: false, premultipliedAlpha: true,
+                                          preserveDrawingBuffer: true });
+  if (!gl) throw new Error('WebGL2 is not available');
+  const nodeProgram = program(gl, shaders.nodesGlsl, 'nodes.glsl');
+  const edgeProgram = program(gl, shaders.edgesGlsl, 'edges.glsl');
+  const uiProgram = program(gl, shaders.uiGlsl, 'ui.glsl');
+  let lost = false;
+  canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); lost = true; onLost('WebGL2 context lost'); });
+
+  const viewBuffer = gl.createBuffer();
+  gl.bindBuffer(gl.UNIFORM_BUFFER, viewBuffer);
+  gl.bufferData(gl.UNIFORM_BUFFER, 32, gl.DYNAMIC_DRAW);
+  for (const p of [nodeProgram, edgeProgram]) gl.uniformBlockBinding(p, gl.getUniformBlockIndex(p, 'View'), 0);
+
+  const F = gl.FLOAT, U8 = gl.UNSIGNED_BYTE;
+  const nodeBuffer = gl.createBuffer();
+  const nodeVao = vertexArray(gl, nodeBuffer, NODE_STRIDE, 1,
+    [[0, 2, F, false, 0], [1, 1, F, false, 8], [2, 4, U8, true, 12], [3, 4, U8, true, 16], [4, 1, F, false, 20]]);
+  const edgeBuffer = gl.createBuffer();
+  const edgeVao = vertexArray(gl, edgeBuffer, EDGE_STRIDE, 1,
+    [[0, 4, F, false, 0], [1, 4, U8, true, 16], [2, 1, F, false, 20], [3, 1, F, false, 24], [4, 1, F, false, 28]]);
+  const uiVertexBuffer = gl.createBuffer();
+  const uiVao = vertexArray(gl, uiVertexBuffer, UI_VERTEX_STRIDE, 0,
+    [[0, 2, F, false, 0], [1, 2, F, false, 8], [2, 4, U8, true, 16]]);
+  const uiIndexBuffer = gl.createBuffer();
+  gl.bindVertexArray(uiVao);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, uiIndexBuffer);
+  gl.bindVertexArray(null);
+  const screenLocation = gl.getUniformLocation(uiProgram, 'screenSize');
+  gl.useProgram(uiProgram);
+  gl.uniform1i(gl.getUniformLocation(uiProgram, 'atlas'), 0);
+
+  let fontTexture = null;
+  let frameHeight = 0;
+
+  function instanced(prog, vao, buffer, heap, ptr, bytes, count, viewPtr) {
+    gl.bindBuffer(gl.UNIFORM_BUFFER, viewBuffer);
+    gl.bufferSubData(gl.UNIFORM_BUFFER, 0, new Uint8Array(heap, viewPtr, 32));
+    gl.bindBufferBase(gl.UNIFORM_BUFFER, 0, viewBuffer);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, ptr, bytes), gl.STREAM_DRAW);
+    gl.useProgram(prog);
+    gl.bindVertexArray(vao);
+    gl.drawArraysInstanced(gl.TRIANGLES, 0, 6, count);
+    gl.bindVertexArray(null);
+  }
+
+  // -------------------------------------------------------------------------
+  // 2. Bridge calls
+  // -------------------------------------------------------------------------
+  return {
+    name: 'webgl2',
+    get lost() { return lost; },
+    setFontAtlas(heap, ptr, width, height) {
+      if (fontTexture) gl.deleteTexture(fontTexture);
+      fontTexture = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE,
+                    new Uint8Array(heap, ptr, width * height * 4));
+    },
+    beginFrame(width, height, clear) {
+      if (canvas.width !== width || canvas.height !== height) { canvas.width = width; canvas.height = height; }
+      frameHeight = height;
+      gl.viewport(0, 0, width, height);
+      gl.disable(gl.SCISSOR_TEST);
+      gl.clearColor((clear & 255) / 255, ((clear >>> 8) & 255) / 255, ((clear >>> 16) & 255) / 255, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    },
+    drawEdges(heap, ptr, count, viewPtr) {
+      if (count > 0) instanced(edgeProgram, edgeVao, edgeBuffer, heap, ptr, count * EDGE_STRIDE, count, viewPtr);
+    },
+    drawNodes(heap, ptr, count, viewPtr) {
+      if (count > 0) instanced(nodeProgram, nodeVao, nodeBuffer, heap, ptr, count * NODE_STRIDE, count, viewPtr);
+    },
+    drawUi(heap, vtx, vtxCount, idx, idxCount, cmds, cmdCount, displayWidth, displayHeight) {
+      if (!cmdCount || !fontTexture) return;
+      gl.useProgram(uiProgram);
+      gl.uniform2f(screenLocation, displayWidth, displayHeight);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+      gl.bindVertexArray(uiVao);
+      gl.bindBuffer(gl.ARRAY_BUFFER, uiVertexBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, vtx, vtxCount * UI_VERTEX_STRIDE), gl.STREAM_DRAW);
+      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint8Array(heap, idx, idxCount * 4), gl.STREAM_DRAW);
+      gl.enable(gl.SCISSOR_TEST);
+      const c = new Float32Array(heap, cmds, cmdCount * 7);
+      const ci = new Uint32Array(heap, cmds, cmdCount * 7);
+      for (let k = 0; k < cmdCount; ++k) {
+        const x0 = Math.max(0, Math.floor(c[k * 7])), y0 = Math.max(0, Math.floor(c[k * 7 + 1]));
+        const x1 = Math.ceil(c[k * 7 + 2]), y1 = Math.ceil(c[k * 7 + 3]);
+        if (x1 <= x0 || y1 <= y0) continue;
+        gl.scissor(x0, frameHeight - y1, x1 - x0, y1 - y0);  // GL's origin is bottom-left
+        gl.drawElements(gl.TRIANGLES, ci[k * 7 + 6], gl.UNSIGNED_INT, ci[k * 7 + 5] * 4);
+      }
+      gl.disable(gl.SCISSOR_TEST);
+      gl.bindVertexArray(null);
+    },
+    endFrame() {},
+    destroy() { const ext = gl.getExtension('WEBGL_lose_context'); if (ext) ext.loseContext(); },
+  };
+}
