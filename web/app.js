@@ -142,7 +142,7 @@ async function loadMap(ref, text = null, name = null) {
     let url = text === null ? (catalogueUrl(ref) || new URL(ref, location.href).href) : null;
     let docName = name || url;
     let body = text === null ? await fetchText(url) : text;
-    docs.push({ from: '', ref: '', name: docName, text: body });
+    docs.push({ from: '', ref, name: docName, text: body });
     const seen = new Set([docName]);
     for (let depth = 0; depth < 16; ++depth) {
       const base = withString(body, (p) => readString(module._qfq_extends_of(p)));
@@ -268,6 +268,7 @@ async function main() {
     loadMap,
     // Scripted control for tests and users' scripts: {cmd: "select", id: "erun"}…
     command: (obj) => JSON.parse(readString(call('_qfq_command', JSON.stringify(obj)))),
+    simulateDeviceLoss: () => gpu && gpu.simulateLoss && gpu.simulateLoss(),
   };
   let shaders;
   try {
@@ -299,14 +300,25 @@ async function main() {
   }
   attachInput();
   attachKeyboard();
-  const mapRef = params.get('map') || catalogue.default || 'national';
-  if (catalogue.maps.length || params.get('map')) await loadMap(mapRef);
+  // A shared link's fragment names the map and the view; ?map= is the short form.
+  const fragmentMap = new URLSearchParams(location.hash.slice(1)).get('map');
+  const mapRef = fragmentMap || params.get('map') || catalogue.default || 'national';
+  if (catalogue.maps.length || params.get('map') || fragmentMap) await loadMap(mapRef);
+  if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
+  window.addEventListener('popstate', () => withString(location.hash.slice(1) || 'map=' + mapRef,
+                                                        (p) => module._qfq_apply_fragment(p)));
   requestAnimationFrame(frame);
 }
 
 // Events raised by C++ (map switch requests, URL state, file open).
 function onEvent(name, payload) {
   if (name === 'load-map') loadMap(payload);
+  else if (name === 'card') document.getElementById('qfq-card').textContent = payload;
+  else if (name === 'state') {
+    const { fragment, push } = JSON.parse(payload);
+    const url = `${location.pathname}${location.search}#${fragment}`;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
   else if (name === 'open-file') {
     const input = document.createElement('input');
     input.type = 'file';

@@ -225,5 +225,7 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
       while (retired.length) retired.pop().destroy();
     },
     destroy() { device.destroy(); },
+    // For tests: behave exactly as if the browser had lost the device.
+    simulateLoss() { device.destroy(); onLost('simulated device loss'); },
   };
 }

@@ -24,6 +24,7 @@
 #include "render/gpu.h"
 #include "render/ui_draw.h"
 #include "ui/explorer.h"
+#include "ui/panels.h"
 
 extern "C" void qfq_js_set_clipboard(const char* text);
 
@@ -311,7 +312,10 @@ EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
         return 0;
     }
     ex.showProblems = false;
-    qfq::ui::setMap(ex, std::move(result.map), g_pending.front().doc.name);
+    // The map is known by the reference the user gave (catalogue id or URL): that is what
+    // a shared link must name.
+    const PendingDocument& main = g_pending.front();
+    qfq::ui::setMap(ex, std::move(result.map), main.ref.empty() ? main.doc.name : main.ref);
     g_pending.clear();
     return 1;
 }
@@ -349,6 +353,19 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
 // ---------------------------------------------------------------------------
 // 6. Status and commands
 // ---------------------------------------------------------------------------
+
+// A URL fragment from the page (start-up, Back/Forward, a pasted link). If it names
+// another map, the page is asked to load it and the rest waits for it.
+EMSCRIPTEN_KEEPALIVE void qfq_apply_fragment(const char* fragment) {
+    qfq::ui::Explorer& ex = g_explorer;
+    std::string f = fragment;
+    if (!f.empty() && f[0] == '#') f.erase(0, 1);
+    if (f.empty()) return;
+    std::string map = qfq::ui::fragmentMap(f);
+    ex.pendingFragment = f;
+    ex.publishedFragment = f;  // this view is already in the address bar
+    if (!map.empty() && (!ex.hasMap || map != ex.mapRef)) qfq::ui::requestPage("load-map", map);
+}
 
 EMSCRIPTEN_KEEPALIVE const char* qfq_status_json() {
     g_scratch = qfq::ui::statusJson(g_explorer);

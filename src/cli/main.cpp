@@ -21,7 +21,12 @@
 #define QFQ_COMMANDS(X) \
     X(validate)         \
     X(resolve)          \
-    X(stats)
+    X(stats)            \
+    X(layout)           \
+    X(search)           \
+    X(focus)            \
+    X(path)             \
+    X(contact)
 
 namespace qfq::cli {
 

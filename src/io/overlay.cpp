@@ -70,10 +70,14 @@ struct Item {
     }
 };
 
-enum ListId { Levels, ActorKinds, RelationKinds, Variants, Territories, Actors, Relations, Glossary, Tours, kListCount };
-const char* const kListNames[kListCount] = {"levels", "actorKinds", "relationKinds",
-                                            "variants", "territories", "actors",
-                                            "relations", "glossary", "tours"};
+enum ListId {
+    Levels, ActorKinds, RelationKinds, Topics, Variants, Territories, Actors, Relations, Glossary,
+    Tours, kListCount
+};
+const char* const kListNames[kListCount] = {"levels",      "actorKinds", "relationKinds",
+                                            "topics",      "variants",   "territories",
+                                            "actors",      "relations",  "glossary",
+                                            "tours"};
 
 // How each list names its items in messages.
 struct Noun {
@@ -81,12 +85,12 @@ struct Noun {
 };
 const Noun kItemNouns[kListCount] = {
     {"le niveau", "level"},           {"le type d'acteur", "actor kind"},
-    {"le type de relation", "relation kind"}, {"la variante", "variant"},
+    {"le type de relation", "relation kind"}, {"le thème", "topic"}, {"la variante", "variant"},
     {"le territoire", "territory"},   {"l'acteur", "actor"},
     {"la relation", "relation"},      {"l'entrée de glossaire", "glossary entry"},
     {"la visite", "tour"}};
 const char* const kDeclaredFr[kListCount] = {"niveaux déclarés", "types déclarés", "types déclarés",
-                                             "variantes déclarées", "territoires déclarés",
+                                             "thèmes déclarés", "variantes déclarées", "territoires déclarés",
                                              "acteurs déclarés", "relations déclarées",
                                              "termes déclarés", "visites déclarées"};
 
@@ -363,6 +367,23 @@ private:
         }
     }
 
+    // Topic ids are checked only if the map declares a vocabulary.
+    void topicRefs(const Item& item, const json& holder, const char* field, const std::string& sub) {
+        if (keys_[Topics].empty()) return;
+        const json& ids = arrayAt(holder, "topics");
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (ids[i].is_string())
+                resolve(Topics, ids[i].get<std::string>(),
+                        item.where(field, sub + "/" + std::to_string(i)));
+    }
+
+    static Text merged(Text base, const json& patch) {
+        Text t = toText(patch);
+        if (!t.fr.empty()) base.fr = t.fr;
+        if (!t.en.empty()) base.en = t.en;
+        return base;
+    }
+
     void territories();
     void actors();
     void relations();
@@ -417,6 +438,7 @@ void Builder::actors() {
         a.territory = field(item, "territory", Territories);
         for (const json& m : arrayAt(v, "missions")) a.missions.push_back(toText(m));
         a.topics = strings(v, "topics");
+        topicRefs(item, v, "topics", "");
         a.url = str(v, "url");
         a.sources = toSources(v);
         a.confidence = toConfidence(v);
@@ -431,11 +453,15 @@ void Builder::actors() {
                 std::string sub = '/' + escapeToken(var.key());
                 Origin at = item.where("variants", sub);
                 if (resolve(Variants, var.key(), at) < 0) continue;
+                // Texts merge key by key over the actor's own (README section 4): a variant
+                // that only gives {"en": …} keeps the actor's French.
                 VariantText t;
                 t.variant = var.key();
-                t.name = toText(get(*var, "name"));
-                t.description = toText(get(*var, "description"));
+                if (get(*var, "name").is_object()) t.name = merged(a.name, get(*var, "name"));
+                if (get(*var, "description").is_object())
+                    t.description = merged(a.description, get(*var, "description"));
                 t.url = str(*var, "url");
+                topicRefs(item, *var, "variants", sub + "/topics");
                 a.variants.push_back(std::move(t));
             }
         }
@@ -524,6 +550,9 @@ void Builder::run() {
     categories(RelationKinds, map_.relationKinds);
     for (const Item& item : m_.lists[Variants])
         map_.variants.push_back({str(item.value, "id"), toText(get(item.value, "label"))});
+    for (const Item& item : m_.lists[Topics])
+        map_.topics.push_back({str(item.value, "id"), toText(get(item.value, "label")),
+                               toText(get(item.value, "description"))});
     territories();
     actors();
     relations();

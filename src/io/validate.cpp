@@ -53,18 +53,42 @@ bool startsWith(const std::string& s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+bool hasSpace(const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || (c >= 0 && c < 0x20); });
+}
+
+// Schema: ^https?://[^\s]+$, at most 2,000 characters.
 bool isUrl(const std::string& s) {
-    if (std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || (c >= 0 && c < 0x20); }))
-        return false;
-    for (std::string_view scheme : {"https://", "http://", "mailto:"})
-        if (startsWith(s, scheme) && s.size() > scheme.size() + 2) return true;
+    if (hasSpace(s) || s.size() > 2000) return false;
+    for (std::string_view scheme : {"https://", "http://"})
+        if (startsWith(s, scheme) && s.size() > scheme.size()) return true;
     return false;
 }
 
+// Schema: ^[^\s@]+@[^\s@]+$, at most 320 characters.
 bool isEmail(const std::string& s) {
     size_t at = s.find('@');
     return at != std::string::npos && at > 0 && at + 1 < s.size() &&
-           s.find('@', at + 1) == std::string::npos && s.find(' ') == std::string::npos;
+           s.find('@', at + 1) == std::string::npos && !hasSpace(s) && s.size() <= 320;
+}
+
+// formerNames[].until: YYYY, YYYY-MM or YYYY-MM-DD.
+bool isPartialDate(const std::string& s) {
+    auto digits = [&](size_t from, size_t n) {
+        return std::all_of(s.begin() + long(from), s.begin() + long(from + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (s.size() == 4) return digits(0, 4);
+    if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[5] <= '1';
+    return isDate(s);
+}
+
+// A relation reference may be a default id FROM--KIND--TO: ^[a-z0-9][a-z0-9-]{0,199}$.
+bool isRelationRef(const std::string& s) {
+    return !s.empty() && s.size() <= 200 && isId(s.substr(0, 64)) &&
+           std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+           });
 }
 
 class Checker;
@@ -73,7 +97,9 @@ class Checker;
 // the others (except `x-*`), with a suggestion for typos.
 class Fields {
 public:
-    Fields(Checker& c, json& value, std::string pointer, bool partial);
+    // `partial`: no field is required (overrides, variant patches). `allowX`: `x-*` keys are
+    // tolerated (everywhere but in texts).
+    Fields(Checker& c, json& value, std::string pointer, bool partial, bool allowX = true);
     bool ok() const { return ok_; }
     // The value of `key`, or nullptr if absent (reported if required and not partial).
     json* field(const char* key, bool required = false);
@@ -87,7 +113,7 @@ private:
     Checker& c_;
     json* value_;
     std::string pointer_;
-    bool partial_, ok_;
+    bool partial_, allowX_, ok_;
     std::vector<std::string> known_;
 };
 
@@ -106,10 +132,18 @@ public:
                           "expected " + what.en + ", got " + got.en));
     }
 
-    bool string(json& v, const std::string& p) {
+    bool string(json& v, const std::string& p, size_t maxChars = kMaxStringChars) {
         if (!v.is_string()) return expected(v, p, tr("une chaîne", "a string")), false;
-        if (v.get_ref<const std::string&>().empty())
-            return error(p, tr("chaîne vide", "empty string")), false;
+        const std::string& s = v.get_ref<const std::string&>();
+        if (s.empty()) return error(p, tr("chaîne vide", "empty string")), false;
+        // Longer than 10,000 is reported once, by the parser.
+        if (maxChars < kMaxStringChars && utf8Length(s) > maxChars) {
+            error(p, tr("chaîne trop longue (" + std::to_string(utf8Length(s)) + " caractères, limite " +
+                            std::to_string(maxChars) + ")",
+                        "string too long (" + std::to_string(utf8Length(s)) + " characters, limit " +
+                            std::to_string(maxChars) + ")"));
+            return false;
+        }
         return true;
     }
     bool id(json& v, const std::string& p) {
@@ -134,8 +168,8 @@ public:
         if (!v.is_string()) return expected(v, p, tr("une URL (chaîne)", "a URL (string)")), false;
         const std::string& s = v.get_ref<const std::string&>();
         if (isUrl(s)) return true;
-        error(p, tr("URL « " + s + " » invalide : attendu https://…, http://… ou mailto:…",
-                    "invalid URL \"" + s + "\": expected https://…, http://… or mailto:…"));
+        error(p, tr("URL « " + s + " » invalide : attendu https://… ou http://… sans espace",
+                    "invalid URL \"" + s + "\": expected https://… or http://… without spaces"));
         return false;
     }
     bool email(json& v, const std::string& p) {
@@ -213,7 +247,7 @@ public:
         if (!v.is_object())
             return expected(v, p, tr("un texte (chaîne ou {\"fr\", \"en\"})",
                                      "a text (string or {\"fr\", \"en\"})")), false;
-        Fields f(*this, v, p, true);
+        Fields f(*this, v, p, true, false);
         bool any = false, good = true;
         for (const char* l : {"fr", "en"})
             if (json* s = f.field(l)) {
@@ -275,15 +309,9 @@ public:
         f.finish();
     }
 
-    void actor(json& v, const std::string& p, bool partial) {
-        Fields f(*this, v, p, partial);
-        if (!f.ok()) return;
-        if (partial)
-            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
-                              "the id cannot be changed by \"override\""));
-        else if (json* x = f.field("id", true))
-            id(*x, f.at("id"));
-        if (json* x = f.field("acronym")) string(*x, f.at("acronym"));
+    // The fields an actor shares with its per-variant patches (README section 4).
+    void actorWording(Fields& f, size_t minSources) {
+        if (json* x = f.field("acronym")) string(*x, f.at("acronym"), 100);
         if (json* x = f.field("name", true)) text(*x, f.at("name"));
         if (json* x = f.field("aliases"))
             array(*x, f.at("aliases"), 0, [&](json& s, const std::string& sp) { string(s, sp); });
@@ -293,20 +321,35 @@ public:
                 if (!g.ok()) return;
                 if (json* y = g.field("name", true)) string(*y, g.at("name"));
                 if (json* y = g.field("expansion")) text(*y, g.at("expansion"));
-                if (json* y = g.field("until")) string(*y, g.at("until"));
+                if (json* y = g.field("until")) {
+                    if (!y->is_string() || !isPartialDate(y->get<std::string>()))
+                        error(g.at("until"), tr("attendu AAAA, AAAA-MM ou AAAA-MM-JJ",
+                                                "expected YYYY, YYYY-MM or YYYY-MM-DD"));
+                }
                 g.finish();
             });
-        if (json* x = f.field("level", true)) id(*x, f.at("level"));
-        if (json* x = f.field("kind", true)) id(*x, f.at("kind"));
-        if (json* x = f.field("territory")) id(*x, f.at("territory"));
         if (json* x = f.field("description")) text(*x, f.at("description"));
         if (json* x = f.field("missions"))
             array(*x, f.at("missions"), 0, [&](json& s, const std::string& sp) { text(s, sp); });
         if (json* x = f.field("topics"))
             array(*x, f.at("topics"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
         if (json* x = f.field("url")) url(*x, f.at("url"));
-        if (json* x = f.field("sources", true)) sources(*x, f.at("sources"), 1);
+        if (json* x = f.field("sources", true)) sources(*x, f.at("sources"), minSources);
         if (json* x = f.field("confidence")) oneOf(*x, f.at("confidence"), {"sure", "unsure"});
+    }
+
+    void actor(json& v, const std::string& p, bool partial) {
+        Fields f(*this, v, p, partial);
+        if (!f.ok()) return;
+        if (partial)
+            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                              "the id cannot be changed by \"override\""));
+        else if (json* x = f.field("id", true))
+            id(*x, f.at("id"));
+        actorWording(f, 1);
+        if (json* x = f.field("level", true)) id(*x, f.at("level"));
+        if (json* x = f.field("kind", true)) id(*x, f.at("kind"));
+        if (json* x = f.field("territory")) id(*x, f.at("territory"));
         if (json* x = f.field("position")) {
             Fields g(*this, *x, f.at("position"), false);
             if (g.ok()) {
@@ -322,19 +365,25 @@ public:
             } else {
                 for (auto it = x->begin(); it != x->end(); ++it) {
                     std::string vp = f.at("variants") + "/" + escapeToken(it.key());
-                    if (startsWith(it.key(), "x-")) continue;
                     if (!isId(it.key()))
                         error(vp, tr("identifiant de variante « " + it.key() + " » invalide",
                                      "invalid variant id \"" + it.key() + "\""), true);
                     Fields g(*this, it.value(), vp, true);
                     if (!g.ok()) continue;
-                    if (json* y = g.field("name")) text(*y, g.at("name"));
-                    if (json* y = g.field("description")) text(*y, g.at("description"));
-                    if (json* y = g.field("url")) url(*y, g.at("url"));
+                    actorWording(g, 0);
                     g.finish();
                 }
             }
         }
+        f.finish();
+    }
+
+    void topic(json& v, const std::string& p) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        if (json* x = f.field("description")) text(*x, f.at("description"));
         f.finish();
     }
 
@@ -371,12 +420,13 @@ public:
             f.forbid("term", tr("le terme ne peut pas être modifié par « override »",
                                 "the term cannot be changed by \"override\""));
         else if (json* x = f.field("term", true))
-            string(*x, f.at("term"));
+            string(*x, f.at("term"), 200);
         if (json* x = f.field("expansion", true)) text(*x, f.at("expansion"));
         if (json* x = f.field("definition", true)) text(*x, f.at("definition"));
         if (json* x = f.field("sources")) sources(*x, f.at("sources"), 0);
         if (json* x = f.field("see"))
             array(*x, f.at("see"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
+        if (json* x = f.field("confidence")) oneOf(*x, f.at("confidence"), {"sure", "unsure"});
         f.finish();
     }
 
@@ -399,7 +449,7 @@ public:
                         error(g.at("path"), tr("un chemin relie exactement deux acteurs",
                                                "a path joins exactly two actors"));
                 }
-                if (json* y = g.field("zoom")) number(*y, g.at("zoom"), 0.01, 100);
+                if (json* y = g.field("zoom")) number(*y, g.at("zoom"), 1e-6, 1e6);
                 g.finish();
             });
         f.finish();
@@ -430,9 +480,17 @@ public:
         if (!f.ok()) return;
         if (json* x = f.field("actors"))
             array(*x, f.at("actors"), 0, [&](json& s, const std::string& sp) { id(s, sp); });
-        for (const char* key : {"relations", "glossary"})
-            if (json* x = f.field(key))
-                array(*x, f.at(key), 0, [&](json& s, const std::string& sp) { string(s, sp); });
+        if (json* x = f.field("relations"))
+            array(*x, f.at("relations"), 0, [&](json& s, const std::string& sp) {
+                if (!s.is_string())
+                    expected(s, sp, tr("un identifiant de relation", "a relation id"));
+                else if (!isRelationRef(s.get<std::string>()))
+                    error(sp, tr("identifiant de relation « " + s.get<std::string>() + " » invalide",
+                                 "invalid relation id \"" + s.get<std::string>() + "\""));
+            });
+        if (json* x = f.field("glossary"))
+            array(*x, f.at("glossary"), 0,
+                  [&](json& s, const std::string& sp) { string(s, sp, 200); });
         f.finish();
     }
 
@@ -443,8 +501,8 @@ private:
     std::string lang_ = "fr";
 };
 
-Fields::Fields(Checker& c, json& value, std::string pointer, bool partial)
-    : c_(c), value_(&value), pointer_(std::move(pointer)), partial_(partial),
+Fields::Fields(Checker& c, json& value, std::string pointer, bool partial, bool allowX)
+    : c_(c), value_(&value), pointer_(std::move(pointer)), partial_(partial), allowX_(allowX),
       ok_(value.is_object()) {
     if (!ok_) c_.expected(value, pointer_, tr("un objet", "an object"));
 }
@@ -469,16 +527,19 @@ void Fields::finish() {
     if (!ok_) return;
     for (auto it = value_->begin(); it != value_->end(); ++it) {
         const std::string& key = it.key();
-        if (startsWith(key, "x-") || std::find(known_.begin(), known_.end(), key) != known_.end())
+        if ((allowX_ && startsWith(key, "x-")) ||
+            std::find(known_.begin(), known_.end(), key) != known_.end())
             continue;
         std::string guess = closest(key, known_);
+        std::string tailFr = allowX_ ? " ; les champs propres commencent par « x- »" : "";
+        std::string tailEn = allowX_ ? "; custom fields start with \"x-\"" : "";
         c_.error(pointer_ + "/" + escapeToken(key),
                  tr("champ inconnu « " + key + " »" +
                         (guess.empty() ? std::string() : " (vouliez-vous dire « " + guess + " » ?)") +
-                        " ; les champs propres commencent par « x- »",
+                        tailFr,
                     "unknown field \"" + key + "\"" +
                         (guess.empty() ? std::string() : " (did you mean \"" + guess + "\"?)") +
-                        "; custom fields start with \"x-\""),
+                        tailEn),
                  true);
     }
 }
@@ -524,7 +585,16 @@ void Checker::run() {
     if (json* x = f.field("updated", true)) date(*x, "/updated");
     if (json* x = f.field("description")) text(*x, "/description");
     json* ext = f.field("extends");
-    if (ext) string(*ext, "/extends");
+    if (ext && string(*ext, "/extends", 2000)) {
+        // A catalogue id, or the URL of a .json file (schema: ^[^\s]+\.json$).
+        const std::string& e = ext->get_ref<const std::string&>();
+        bool file = e.size() > 5 && e.compare(e.size() - 5, 5, ".json") == 0 && !hasSpace(e);
+        if (!isId(e) && !file)
+            error("/extends", tr("« extends » attend l'identifiant d'une carte du catalogue ou "
+                                 "l'URL d'un fichier .json, pas « " + e + " »",
+                                 "\"extends\" expects a catalogue map id or the URL of a .json "
+                                 "file, not \"" + e + "\""));
+    }
     bool base = !ext;
 
     // Levels and kinds are inherited by overlays, so only base maps must declare them.
@@ -534,6 +604,8 @@ void Checker::run() {
             array(*x, f.at(key), 0,
                   [&](json& c, const std::string& cp) { category(c, cp, relationKind); });
     }
+    if (json* x = f.field("topics"))
+        array(*x, "/topics", 0, [&](json& t, const std::string& tp) { topic(t, tp); });
     if (json* x = f.field("variants"))
         array(*x, "/variants", 0, [&](json& v, const std::string& vp) { variant(v, vp); });
     if (json* x = f.field("territories"))

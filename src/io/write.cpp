@@ -103,6 +103,15 @@ json toJson(const Map& map) {
     doc["levels"] = categories(map.levels, false);
     doc["actorKinds"] = categories(map.actorKinds, false);
     doc["relationKinds"] = categories(map.relationKinds, true);
+    if (!map.topics.empty()) {
+        json a = json::array();
+        for (const Topic& t : map.topics) {
+            json o = {{"id", t.id}, {"label", text(t.label)}};
+            putText(o, "description", t.description);
+            a.push_back(std::move(o));
+        }
+        doc["topics"] = std::move(a);
+    }
     if (!map.variants.empty()) {
         json a = json::array();
         for (const Variant& v : map.variants) a.push_back({{"id", v.id}, {"label", text(v.label)}});

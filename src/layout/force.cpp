@@ -22,7 +22,7 @@ namespace qfq::layout::detail {
 // 1. Quadtree
 // ---------------------------------------------------------------------------
 
-constexpr uint32_t kLeafSize = 8;
+constexpr uint32_t kLeafSize = 16;
 constexpr int kMaxDepth = 16;  // 16 bits per axis in the Morton code
 
 static uint32_t spreadBits(uint32_t v) {  // 16 bits -> even bits of 32
@@ -179,7 +179,7 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
     s.fy.assign(n, 0.0f);
     // A warm start (most nodes kept) moves little; a cold one must untangle globally.
     const bool warm = initial && kept * 2 >= n;
-    s.step0 = o.initialStep > 0 ? o.initialStep : (warm ? K : std::max(K, spread * 0.1f));
+    s.step0 = o.initialStep > 0 ? o.initialStep : (warm ? K * 0.1f : std::max(K, spread * 0.1f));
     s.step = s.step0;
 }
 
@@ -225,22 +225,28 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
             x0 = std::min(x0, px[q]); x1 = std::max(x1, px[q]);
             y0 = std::min(y0, py[q]); y1 = std::max(y1, py[q]);
         }
-        lx.clear(); ly.clear(); lm.clear();
+        // The list is sized for the worst case up front, so the walk appends without checks.
+        size_t ln = 0;
         uint32_t j = 0;
         while (j < nodes) {
+            if (lx.size() < ln + (te[j] ? te[j] - tb[j] : 1)) {
+                const size_t grow = std::max<size_t>(lx.size() * 2, ln + n + 64);
+                lx.resize(grow); ly.resize(grow); lm.resize(grow);
+            }
             if (j == leaf) { j = skip[j]; continue; }
             if (b < tb[j] || b >= tp[j]) {  // not an ancestor of this leaf
                 // Distance from the cell's centre of mass to the leaf's box.
                 const float dx = std::max(0.0f, std::max(x0 - cx[j], cx[j] - x1));
                 const float dy = std::max(0.0f, std::max(y0 - cy[j], cy[j] - y1));
                 if (cs[j] < theta2 * (dx * dx + dy * dy)) {
-                    lx.push_back(cx[j]); ly.push_back(cy[j]); lm.push_back(cm[j]);
+                    lx[ln] = cx[j]; ly[ln] = cy[j]; lm[ln] = cm[j];
+                    ++ln;
                     j = skip[j];
                     continue;
                 }
                 if (te[j]) {
-                    for (uint32_t q = tb[j]; q < te[j]; ++q) {
-                        lx.push_back(px[q]); ly.push_back(py[q]); lm.push_back(1.0f);
+                    for (uint32_t q = tb[j]; q < te[j]; ++q, ++ln) {
+                        lx[ln] = px[q]; ly[ln] = py[q]; lm[ln] = 1.0f;
                     }
                     j = skip[j];
                     continue;
@@ -248,7 +254,6 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
             }
             ++j;  // open the cell: its first child follows it in preorder
         }
-        const size_t ln = lx.size();
         const float* LX = lx.data();
         const float* LY = ly.data();
         const float* LM = lm.data();

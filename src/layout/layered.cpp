@@ -49,15 +49,22 @@ void layeredBegin(LayeredState& s, const Graph& g, const Options& o, const Posit
     s.keepOrder = initial != nullptr;
     for (uint32_t v = 0; v < g.n; ++v) s.order[size_t(s.band[v])].push_back(v);
     if (s.keepOrder) {
-        // Old nodes by their previous x; new ones (NaN) after them, inserted in the phase.
-        for (auto& ord : s.order)
+        // Old nodes by their previous place: x, or (row, x) in bands big enough to wrap;
+        // new ones (NaN) after them, inserted in the phase.
+        for (auto& ord : s.order) {
+            const bool rows = ord.size() >= o.wrapMinNodes;
+            auto row = [&](uint32_t v) { return rows ? std::floor(initial->y[v] / o.rowHeight + 0.5f) : 0.0f; };
             std::stable_sort(ord.begin(), ord.end(), [&](uint32_t a, uint32_t b) {
-                float xa = initial->x[a], xb = initial->x[b];
-                bool na = !std::isfinite(xa), nb = !std::isfinite(xb);
+                const bool na = !std::isfinite(initial->x[a]) || !std::isfinite(initial->y[a]);
+                const bool nb = !std::isfinite(initial->x[b]) || !std::isfinite(initial->y[b]);
                 if (na != nb) return nb;
-                return !na && xa < xb;
+                if (na) return false;
+                const float ra = row(a), rb = row(b);
+                return ra != rb ? ra < rb : initial->x[a] < initial->x[b];
             });
-        for (uint32_t v = 0; v < g.n; ++v) s.key[v] = std::isfinite(initial->x[v]) ? 0.0f : 1.0f;
+        }
+        for (uint32_t v = 0; v < g.n; ++v)
+            s.key[v] = std::isfinite(initial->x[v]) && std::isfinite(initial->y[v]) ? 0.0f : 1.0f;
         s.phases = 2;
     } else {
         s.phases = 2 * o.sweeps + 1;
@@ -200,11 +207,10 @@ static void place(LayeredState& s, const Graph& g, const Options& o, Positions& 
             const size_t rb = rowStart[r], re = rowStart[r + 1];
             double rw = 0;
             for (size_t i = rb; i < re; ++i) rw += width[ord[i]] + o.labelGap;
-            // Snake order (odd rows right to left) keeps consecutive nodes next to each other
-            // across row ends.
+            // Reading order (rows left to right, top to bottom), so a restart can read the
+            // order back from (row, x).
             double x = -rw * 0.5;
-            for (size_t k = 0; k < re - rb; ++k) {
-                size_t i = (r % 2 == 0) ? rb + k : re - 1 - k;
+            for (size_t i = rb; i < re; ++i) {
                 uint32_t v = ord[i];
                 double slot = width[v] + o.labelGap;
                 pos.x[v] = float(x + slot * 0.5);

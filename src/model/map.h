@@ -116,6 +116,12 @@ struct Variant {
     Text label;
 };
 
+// A topic of the "whom do I contact" vocabulary; Actor::topics holds these ids.
+struct Topic {
+    std::string id;
+    Text label, description;
+};
+
 struct TourStep {
     Text title, text;
     std::vector<uint32_t> focus;  // actor indices
@@ -145,6 +151,7 @@ struct Map {
 
     std::vector<Category> levels, actorKinds, relationKinds;
     std::vector<Variant> variants;
+    std::vector<Topic> topics;
     std::vector<Territory> territories;
     std::vector<Actor> actors;
     std::vector<Relation> relations;

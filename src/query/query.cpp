@@ -438,10 +438,19 @@ ContactResult contact(const Map& map, std::string_view topic, std::string_view t
     for (uint32_t a = 0; a < map.actors.size(); ++a) {
         if (masks && !masks->actorShown(a)) continue;
         const Actor& x = map.actors[a];
-        int d;
-        if (x.territory < 0) d = int(chain.size());
-        else if (size_t(x.territory) < step.size() && step[size_t(x.territory)] >= 0) d = step[size_t(x.territory)];
-        else continue;
+        // An actor without a territory is a typical role ("the DRANE", "the IA-DASEN"):
+        // it stands for the chain's territory of its own level; roles more local than the
+        // asked territory are not upward and are left out.
+        int d, where = x.territory;
+        if (x.territory >= 0) {
+            if (size_t(x.territory) >= step.size() || step[size_t(x.territory)] < 0) continue;
+            d = step[size_t(x.territory)];
+        } else {
+            d = int(chain.size());
+            for (size_t i = 0; i < chain.size(); ++i)
+                if (map.territories[size_t(chain[i])].level == x.level) { d = int(i); where = chain[i]; break; }
+            if (where < 0 && x.level > map.territories[size_t(r.territory)].level) continue;
+        }
         bool byTopic = false, byMission = false;
         for (const std::string& t : x.topics) byTopic |= fold(t) == ft;
         if (!byTopic)
@@ -449,17 +458,19 @@ ContactResult contact(const Map& map, std::string_view topic, std::string_view t
         if (!byTopic && !byMission) continue;
         ContactHit h;
         h.actor = a;
-        h.territory = x.territory;
+        h.territory = where;
         h.distance = d;
         h.byTopic = byTopic;
-        std::string where;
-        if (x.territory < 0) where = fr ? "toute la carte" : "the whole map";
+        h.typical = x.territory < 0;
+        std::string place;
+        if (where < 0) place = fr ? "toute la carte" : "the whole map";
         else {
-            where = map.territories[size_t(x.territory)].name.get(lang);
-            if (d == 0) where += fr ? " (territoire demandé)" : " (the territory asked)";
-            else where += " (" + std::to_string(d) + (fr ? " niveau(x) au-dessus de " : " level(s) above ") + asked + ")";
+            place = map.territories[size_t(where)].name.get(lang);
+            if (h.typical) place = (fr ? "rôle type, pour " : "typical role, for ") + place;
+            if (d == 0) place += fr ? " (territoire demandé)" : " (the territory asked)";
+            else place += " (" + std::to_string(d) + (fr ? " niveau(x) au-dessus de " : " level(s) above ") + asked + ")";
         }
-        h.explanation = x.label(lang) + " — " + where + " ; " +
+        h.explanation = x.label(lang) + " — " + place + " ; " +
                         (byTopic ? (fr ? "thème « " : "topic \"") + std::string(topic) + (fr ? " » dans ses thèmes" : "\" in its topics")
                                  : (fr ? "une de ses missions mentionne « " : "one of its missions mentions \"") +
                                        std::string(topic) + (fr ? " »" : "\""));

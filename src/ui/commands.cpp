@@ -48,6 +48,18 @@ std::string command(Explorer& ex, const std::string& text) {
         ex.camera.zoom = std::clamp(j.value("zoom", ex.camera.zoom), render::Camera::kMinZoom, render::Camera::kMaxZoom);
         ex.camera.animating = false;
         ex.cameraSet = true;
+    } else if (cmd == "project") {
+        // Where an actor is on screen (CSS pixels), for pixel checks in tests.
+        long a = actorById(ex, j);
+        if (a < 0) {
+            out = fail("acteur inconnu", "unknown actor");
+        } else {
+            out["x"] = ex.camera.screenX(ex.x[size_t(a)], ex.width);
+            out["y"] = ex.camera.screenY(ex.y[size_t(a)], ex.height);
+            out["r"] = std::max(ex.radius[size_t(a)] * ex.camera.zoom, 2.0f);
+            out["colour"] = ex.map.actorKinds[size_t(ex.map.actors[size_t(a)].kind)].colour;
+            out["emphasis"] = ex.actorEmphasis[size_t(a)];
+        }
     } else if (cmd == "fit") {
         fitAll(ex, j.value("animate", false));
     } else if (cmd == "lang") {

@@ -84,6 +84,23 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ex.pathActors.clear();
     ex.hits.clear();
     ex.searchIndex.build(ex.map);
+    ex.network.build(ex.map);
+    {
+        query::Centrality c = ex.network.centrality(3000);
+        std::vector<uint32_t> order(n);
+        for (uint32_t a = 0; a < n; ++a) order[a] = a;
+        auto score = [&](uint32_t a) { return c.betweenness.empty() ? double(c.degree[a]) : c.betweenness[a]; };
+        std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) { return score(p) != score(q) ? score(p) > score(q) : p < q; });
+        order.resize(std::min<size_t>(order.size(), 8));
+        ex.hubs = order;
+    }
+    ex.topics.clear();
+    for (const Actor& actor : ex.map.actors) ex.topics.insert(ex.topics.end(), actor.topics.begin(), actor.topics.end());
+    std::sort(ex.topics.begin(), ex.topics.end());
+    ex.topics.erase(std::unique(ex.topics.begin(), ex.topics.end()), ex.topics.end());
+    ex.contactTopic = ex.contactTerritory = -1;
+    ex.contactResult = {};
+    ex.pathResult = {};
     ex.selected = selectedId.empty() ? -1 : ex.map.findActor(selectedId);
     if (ex.selected < 0) ex.showCard = false;
 
@@ -388,11 +405,16 @@ static void handleMouse(Explorer& ex) {
         ex.hovered = -1;
 
     if (!io.WantCaptureMouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        if (ex.hovered >= 0) ex.dragging = ex.hovered;
-        else ex.panning = true;
+        if (ex.hovered >= 0) {
+            ex.dragging = ex.hovered;
+        } else {
+            // Grab the world point under the cursor: it stays under the cursor while panning.
+            ex.panning = true;
+            ex.panAnchorX = ex.camera.worldX(mouse.x, ex.width);
+            ex.panAnchorY = ex.camera.worldY(mouse.y, ex.height);
+        }
     }
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
-        ImVec2 d = io.MouseDelta;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f) && mouseValid) {
         if (ex.dragging >= 0) {
             // Dragging an actor pins it where it is dropped.
             size_t a = size_t(ex.dragging);
@@ -404,7 +426,9 @@ static void handleMouse(Explorer& ex) {
             ex.map.actors[a].x = ex.x[a];
             ex.map.actors[a].y = ex.y[a];
         } else if (ex.panning) {
-            ex.camera.panPixels(d.x, d.y);
+            ex.camera.x = ex.panAnchorX - (mouse.x - ex.width * 0.5f) / ex.camera.zoom;
+            ex.camera.y = ex.panAnchorY - (mouse.y - ex.height * 0.5f) / ex.camera.zoom;
+            ex.camera.animating = false;
         }
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
@@ -537,6 +561,32 @@ static void drawLabels(Explorer& ex) {
 // 6. Frame and drawing
 // ---------------------------------------------------------------------------
 
+// Applies a fragment that waited for its map, then tells the page when the shareable view
+// changed: a new history entry for what the user chose (selection, map, filters…), an
+// in-place update for camera moves, and nothing while the camera is still moving.
+static void publishState(Explorer& ex) {
+    const std::string pendingMap = fragmentMap(ex.pendingFragment);
+    if (!ex.pendingFragment.empty() && !ex.layoutRunning && (pendingMap.empty() || pendingMap == ex.mapRef)) {
+        std::string f = std::move(ex.pendingFragment);
+        ex.pendingFragment.clear();
+        applyState(ex, f);
+        computeEmphasis(ex);
+    }
+    if (ex.camera.animating || ex.panning || ex.dragging >= 0 || ex.layoutRunning || ex.transition < 1) return;
+    std::string now = encodeState(ex);
+    if (now == ex.publishedFragment) return;
+    auto withoutCamera = [](const std::string& f) {
+        size_t c = f.find("&cam=");
+        if (c == std::string::npos) return f;
+        size_t e = f.find('&', c + 1);
+        return f.substr(0, c) + (e == std::string::npos ? "" : f.substr(e));
+    };
+    bool push = !ex.publishedFragment.empty() && withoutCamera(now) != withoutCamera(ex.publishedFragment);
+    ex.publishedFragment = now;
+    nlohmann::json payload = {{"fragment", now}, {"push", push}};
+    requestPage("state", payload.dump());
+}
+
 void frame(Explorer& ex) {
     ex.camera.update(ex.dt);
     if (!ex.hasMap) {
@@ -546,11 +596,18 @@ void frame(Explorer& ex) {
     advanceLayout(ex);
     computeEmphasis(ex);
     drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
+    std::string card;
+    for (const std::string& line : ex.cardLines) card += line + "\n";
+    if (card != ex.publishedCard) {
+        ex.publishedCard = card;
+        requestPage("card", card);
+    }
     handleMouse(ex);
     handleKeyboard(ex);
     computeEmphasis(ex);
     drawBandCaptions(ex);
     drawLabels(ex);
+    publishState(ex);
 }
 
 void drawGraph(Explorer& ex) {
@@ -601,7 +658,16 @@ std::string statusJson(const Explorer& ex) {
     j["variant"] = ex.variant >= 0 ? ex.map.variants[size_t(ex.variant)].id : "";
     j["lang"] = ex.lang == Lang::Fr ? "fr" : "en";
     j["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
+    j["width"] = ex.width;
+    j["height"] = ex.height;
+    j["dpr"] = ex.dpr;
     j["labels"] = ex.labels.size();
+    j["card"] = ex.cardLines;
+    j["path"] = nlohmann::json::array();
+    for (uint32_t a : ex.pathActors) j["path"].push_back(ex.map.actors[a].id);
+    j["glossaryOpen"] = ex.showGlossary;
+    j["searchText"] = ex.searchText;
+    j["notice"] = ex.timeMs < ex.noticeUntil ? ex.notice : "";
     j["cpuFrameMs"] = ex.frameCpuMs;
     nlohmann::json errors = nlohmann::json::array();
     for (const io::Problem& p : ex.problems)

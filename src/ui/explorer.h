@@ -15,6 +15,7 @@
 #include "io/load.h"
 #include "layout/layout.h"
 #include "model/map.h"
+#include "query/query.h"
 #include "query/search.h"
 #include "render/camera.h"
 #include "render/scene.h"
@@ -70,6 +71,7 @@ struct Explorer {
     bool hideUnconnected = false;
     long dragging = -1;  // actor being dragged
     bool panning = false;
+    float panAnchorX = 0, panAnchorY = 0;  // world point grabbed by a pan
     bool suppressClick = false;  // a touch pinch ended the press: no click
     long keyboardCursor = -1;
 
@@ -94,6 +96,26 @@ struct Explorer {
     char glossaryFilter[128] = {};
     long pathFrom = -1;  // "path from…" source for the card
     std::vector<uint32_t> pathActors;  // highlighted path, actor indices
+    char pathQuery[128] = {};
+    std::vector<query::Hit> pathHits;
+    query::PathResult pathResult;
+
+    // "Whom do I contact?": topic and territory chosen, and the answer.
+    bool showContact = false;
+    std::vector<std::string> topics;  // every topic id the map's actors use, sorted
+    int contactTopic = -1, contactTerritory = -1;
+    query::ContactResult contactResult;
+
+    // The relation network (Boost.Graph) for paths and hubs, built with the map.
+    query::Network network;
+    std::vector<uint32_t> hubs;  // most central actors, best first
+
+    // The card's text as drawn, mirrored into the page for screen readers and tests.
+    std::vector<std::string> cardLines;
+    std::string publishedCard;
+
+    // URL fragment: waiting to be applied once the map is laid out; last one published.
+    std::string pendingFragment, publishedFragment;
 
     // Notices shown at the bottom of the screen for a few seconds.
     std::string notice;
@@ -125,6 +147,12 @@ void drawGraph(Explorer& ex);
 std::string command(Explorer& ex, const std::string& json);
 // JSON status for window.qfq.status().
 std::string statusJson(const Explorer& ex);
+
+// The shareable view as a URL fragment (ui/url_state.cpp), the map it names, and applying
+// one (false if a part was skipped; a notice says which).
+std::string encodeState(const Explorer& ex);
+std::string fragmentMap(const std::string& fragment);
+bool applyState(Explorer& ex, const std::string& fragment);
 
 // Selection, camera and filters.
 void select(Explorer& ex, long actor, bool fly);

@@ -221,6 +221,8 @@ static void topBar(Explorer& ex) {
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Filters))) ex.showFilters = !ex.showFilters;
     ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Contact))) ex.showContact = !ex.showContact;
+    ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
     ImGui::SameLine();
     if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
@@ -235,7 +237,8 @@ static void legend(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(8, ex.height - 8), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ex.width * 0.7f, ex.height * 0.45f));
     ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
-    ImGui::SetNextWindowCollapsed(ex.width < 700, ImGuiCond_Once);
+    // Open on big screens; a title bar on small ones, where it would hide the map.
+    ImGui::SetNextWindowCollapsed(ex.width < 1400 || ex.height < 950, ImGuiCond_Once);
     if (ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags)) {
         // Two columns keep the legend short enough not to hide the map.
         if (ImGui::BeginTable("##kinds", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -270,14 +273,65 @@ static void legend(Explorer& ex) {
 
 static void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
 
+// The "path from…" part of the card: pick another actor, see how it reaches this one.
+static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) {
+    ImGui::SeparatorText(T(ex, S::PathFrom));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##pathfrom", T(ex, S::SearchHint), ex.pathQuery, sizeof ex.pathQuery))
+        ex.pathHits = ex.searchIndex.search(ex.pathQuery, 6);
+    if (ex.pathQuery[0]) {
+        for (size_t i = 0; i < ex.pathHits.size(); ++i) {
+            const query::Hit& h = ex.pathHits[i];
+            if (h.glossary || h.index == a) continue;
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(ex.map.actors[h.index].label(ex.lang).c_str())) {
+                ex.pathFrom = long(h.index);
+                ex.pathResult = ex.network.paths(h.index, a, 3);
+                ex.pathActors = ex.pathResult.paths.empty() ? std::vector<uint32_t>{} : ex.pathResult.paths[0].actors;
+                ex.pathQuery[0] = 0;
+                ex.pathHits.clear();
+            }
+            ImGui::PopID();
+        }
+    }
+    if (ex.pathFrom < 0) return;
+    if (ex.pathResult.paths.empty()) {
+        ImGui::TextDisabled("%s", T(ex, S::NoPath));
+        lines.push_back(T(ex, S::NoPath));
+        return;
+    }
+    // Each path reads as a sentence: DNE —pilote→ DRANE —conseille→ Recteur…
+    for (size_t p = 0; p < ex.pathResult.paths.size(); ++p) {
+        const query::Path& path = ex.pathResult.paths[p];
+        std::string sentence;
+        for (size_t i = 0; i < path.actors.size(); ++i) {
+            sentence += ex.map.actors[path.actors[i]].label(ex.lang);
+            if (i + 1 < path.actors.size()) {
+                const Relation& rel = ex.map.relations[path.relations[i]];
+                const Category& k = ex.map.relationKinds[size_t(rel.kind)];
+                const std::string& verb = k.verb.empty() ? k.label.get(ex.lang) : k.verb.get(ex.lang);
+                sentence += path.forward[i] ? " —" + verb + "→ " : " ←" + verb + "— ";
+            }
+        }
+        ImGui::PushID(int(p));
+        if (ImGui::Selectable(sentence.c_str(), ex.pathActors == path.actors, ImGuiSelectableFlags_None)) ex.pathActors = path.actors;
+        ImGui::PopID();
+        lines.push_back(sentence);
+    }
+}
+
 static void card(Explorer& ex) {
-    if (ex.selected < 0 || !ex.showCard) return;
+    if (ex.selected < 0 || !ex.showCard) {
+        ex.cardLines.clear();
+        return;
+    }
     const uint32_t a = uint32_t(ex.selected);
     const Actor& actor = ex.map.actors[a];
     const float w = std::min(420.0f, ex.width * 0.9f);
     ImGui::SetNextWindowPos(ImVec2(ex.width - w - 8, 48), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - 60)), ImGuiCond_Always);
     bool open = true;
+    std::vector<std::string> lines;  // what the card shows, for the page's accessible mirror
     std::string title = std::string(T(ex, S::Card)) + " — " + actor.label(ex.lang) + "###card";
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         const Lang L = ex.lang;
@@ -285,55 +339,74 @@ static void card(Explorer& ex) {
             ImGui::SetWindowFontScale(1.35f);
             ImGui::TextUnformatted(actor.acronym.c_str());
             ImGui::SetWindowFontScale(1.0f);
+            lines.push_back(actor.acronym);
         }
         wrapped(actorName(ex, actor).get(L));
+        lines.push_back(actorName(ex, actor).get(L));
         ImGui::Spacing();
         const Category& kind = ex.map.actorKinds[size_t(actor.kind)];
         swatch(kind.colour);
-        ImGui::Text("%s · %s", kind.label.get(L).c_str(), ex.map.levels[size_t(actor.level)].label.get(L).c_str());
-        ImGui::TextDisabled("%s : %s", T(ex, S::Territory),
-                            actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L).c_str()
-                                                 : T(ex, S::Everywhere));
+        std::string kindLevel = kind.label.get(L) + " · " + ex.map.levels[size_t(actor.level)].label.get(L);
+        ImGui::TextUnformatted(kindLevel.c_str());
+        lines.push_back(kindLevel);
+        std::string territory = std::string(T(ex, S::Territory)) + " : " +
+                                (actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L) : T(ex, S::Everywhere));
+        ImGui::TextDisabled("%s", territory.c_str());
+        lines.push_back(territory);
         bool unsure = actor.confidence == Confidence::Unsure;
-        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s : %s",
-                           T(ex, S::Confidence), T(ex, unsure ? S::Unsure : S::Sure));
+        std::string confidence = std::string(T(ex, S::Confidence)) + " : " + T(ex, unsure ? S::Unsure : S::Sure);
+        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", confidence.c_str());
+        lines.push_back(confidence);
         for (const FormerName& f : actor.formerNames) {
             std::string s = std::string(T(ex, S::FormerName)) + " : " + f.name;
             if (!f.expansion.empty()) s += " (" + f.expansion.get(L) + ")";
             if (!f.until.empty()) s += ", → " + f.until;
             ImGui::TextDisabled("%s", s.c_str());
+            lines.push_back(s);
         }
         if (!actor.aliases.empty()) {
             std::string s = std::string(T(ex, S::Alias)) + " : ";
             for (size_t i = 0; i < actor.aliases.size(); ++i) s += (i ? ", " : "") + actor.aliases[i];
             ImGui::TextDisabled("%s", s.c_str());
+            lines.push_back(s);
         }
         const Text& description = actorDescription(ex, actor);
         if (!description.empty()) {
             ImGui::Separator();
             wrapped(description.get(L));
+            lines.push_back(description.get(L));
         }
         if (!actor.missions.empty()) {
             ImGui::SeparatorText(T(ex, S::Missions));
-            for (const Text& m : actor.missions) ImGui::BulletText("%s", m.get(L).c_str());
+            lines.push_back(T(ex, S::Missions));
+            for (const Text& m : actor.missions) {
+                ImGui::BulletText("%s", m.get(L).c_str());
+                lines.push_back("• " + m.get(L));
+            }
         }
-        // Relations grouped by kind, outgoing then incoming.
+        // Relations grouped by kind, each with its direction.
         ImGui::SeparatorText(T(ex, S::Relations));
+        lines.push_back(T(ex, S::Relations));
         std::map<int, std::vector<uint32_t>> byKind;
         for (uint32_t r : ex.incident[a]) byKind[ex.map.relations[r].kind].push_back(r);
         for (auto& [k, rels] : byKind) {
             const Category& rk = ex.map.relationKinds[size_t(k)];
             lineSample(rk);
             ImGui::TextUnformatted(rk.label.get(L).c_str());
+            lines.push_back(rk.label.get(L) + " :");
             ImGui::Indent();
             for (uint32_t r : rels) {
                 const Relation& rel = ex.map.relations[r];
                 bool outgoing = rel.from == a;
                 uint32_t other = outgoing ? rel.to : rel.from;
-                ImGui::TextDisabled("%s", !rel.directed ? "↔" : outgoing ? "→" : "←");
+                const char* arrow = !rel.directed ? "↔" : outgoing ? "→" : "←";
+                ImGui::TextDisabled("%s", arrow);
                 ImGui::SameLine();
                 actorLink(ex, other, rel.id.c_str());
                 if (!rel.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rel.description.get(L).c_str());
+                const Actor& o = ex.map.actors[other];
+                lines.push_back(std::string("  ") + arrow + " " + o.label(L) +
+                                (o.acronym.empty() ? "" : " — " + actorName(ex, o).get(L)));
             }
             ImGui::Unindent();
         }
@@ -342,9 +415,11 @@ static void card(Explorer& ex) {
             if (ImGui::SmallButton(T(ex, S::Website))) qfq_js_open_url(actor.url.c_str());
             ImGui::SameLine();
             ImGui::TextDisabled("%s", actor.url.c_str());
+            lines.push_back(std::string(T(ex, S::Website)) + " : " + actor.url);
         }
         if (!actor.sources.empty()) {
             ImGui::SeparatorText(T(ex, S::Sources));
+            lines.push_back(T(ex, S::Sources));
             for (size_t i = 0; i < actor.sources.size(); ++i) {
                 const Source& s = actor.sources[i];
                 ImGui::PushID(int(i));
@@ -352,12 +427,57 @@ static void card(Explorer& ex) {
                 if (ImGui::Selectable(text.c_str())) qfq_js_open_url(s.url.c_str());
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
                 if (!s.verified.empty()) ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
+                lines.push_back(s.url + (s.verified.empty() ? "" : std::string(" (") + T(ex, S::Verified) + " " + s.verified + ")"));
                 ImGui::PopID();
             }
         }
+        pathFrom(ex, a, lines);
     }
     ImGui::End();
+    ex.cardLines = std::move(lines);
     if (!open) ex.showCard = false;
+}
+
+// "Whom do I contact?": a topic and a territory, answered from the territory chain.
+static void contactPanel(Explorer& ex) {
+    if (!ex.showContact) return;
+    ImGui::SetNextWindowPos(ImVec2(60, 90), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, ex.width - 80), 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(T(ex, S::Contact), &ex.showContact, ImGuiWindowFlags_NoSavedSettings)) {
+        bool changed = false;
+        const char* topic = ex.contactTopic >= 0 ? ex.topics[size_t(ex.contactTopic)].c_str() : "…";
+        if (ImGui::BeginCombo(T(ex, S::ContactTopic), topic)) {
+            for (size_t i = 0; i < ex.topics.size(); ++i)
+                if (ImGui::Selectable(ex.topics[i].c_str(), ex.contactTopic == int(i))) ex.contactTopic = int(i), changed = true;
+            ImGui::EndCombo();
+        }
+        const char* where = ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].name.get(ex.lang).c_str()
+                                                     : T(ex, S::Everywhere);
+        if (ImGui::BeginCombo(T(ex, S::Territory), where)) {
+            for (size_t i = 0; i < ex.map.territories.size(); ++i)
+                if (ImGui::Selectable((ex.map.territories[i].name.get(ex.lang) + "##" + ex.map.territories[i].id).c_str(),
+                                      ex.contactTerritory == int(i)))
+                    ex.contactTerritory = int(i), changed = true;
+            ImGui::EndCombo();
+        }
+        if (changed && ex.contactTopic >= 0) {
+            std::string territory = ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].id : "";
+            ex.contactResult = query::contact(ex.map, ex.topics[size_t(ex.contactTopic)], territory, ex.lang);
+        }
+        if (!ex.contactResult.error.empty()) ImGui::TextDisabled("%s", ex.contactResult.error.c_str());
+        for (size_t i = 0; i < ex.contactResult.hits.size() && i < 12; ++i) {
+            const query::ContactHit& h = ex.contactResult.hits[i];
+            ImGui::PushID(int(i));
+            actorLink(ex, h.actor, "contact");
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.35f, 0.35f, 1));
+            ImGui::TextWrapped("%s", h.explanation.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
 }
 
 // ---------------------------------------------------------------------------
@@ -432,6 +552,8 @@ static void filters(Explorer& ex) {
         ImGui::SeparatorText(T(ex, S::FocusDepth));
         ImGui::SliderInt("##depth", &ex.focusDepth, 1, 6);
         ImGui::Checkbox(T(ex, S::HideUnconnected), &ex.hideUnconnected);
+        ImGui::SeparatorText(T(ex, S::Hubs));
+        for (uint32_t h : ex.hubs) actorLink(ex, h, "hub");
     }
     ImGui::End();
 }
@@ -485,6 +607,7 @@ void drawPanels(Explorer& ex) {
     if (ex.hasMap) {
         if (ex.showLegend) legend(ex);
         card(ex);
+        contactPanel(ex);
         glossary(ex);
         filters(ex);
     }

@@ -13,12 +13,13 @@ export const chromiumArgs = [
   '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
 ];
 
-export async function launch(extraArgs = []) {
+export async function launch(extraArgs = [], options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'qfq-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [...chromiumArgs, ...extraArgs],
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
 }

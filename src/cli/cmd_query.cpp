@@ -1,0 +1,334 @@
+// cli/cmd_query.cpp — commands that lay out and question a map:
+//   qfq layout FILE [--mode layered|force] [--seed N] [--iterations N] [-o OUT.json]
+//   qfq search FILE QUERY [--limit N]
+//   qfq focus FILE ID [--depth N]
+//   qfq path FILE FROM TO [--k N]
+//   qfq contact FILE --topic T --territory X
+//
+// Contents
+//   1. Shared helpers (numbers, actor lookup)
+//   2. layout
+//   3. search
+//   4. focus
+//   5. path
+//   6. contact
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include "cli/common.h"
+#include "layout/layout.h"
+#include "query/query.h"
+#include "query/search.h"
+
+namespace qfq::cli {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// 1. Shared helpers
+// ---------------------------------------------------------------------------
+
+// Parses a whole non-negative integer option; false after a usage error.
+bool intOption(const Args& args, const std::string& name, long fallback, long max, long& out) {
+    out = fallback;
+    if (!args.has(name)) return true;
+    const std::string v = args.get(name);
+    char* end = nullptr;
+    long n = v.empty() ? -1 : std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 0 || n > max) {
+        usageError(args, name + " attend un entier entre 0 et " + std::to_string(max),
+                   name + " needs a whole number from 0 to " + std::to_string(max));
+        return false;
+    }
+    out = n;
+    return true;
+}
+
+// An actor by id, else by search (best hit); -1 after printing why.
+long findActorArg(const Map& m, const std::string& key, const Args& args) {
+    long a = m.findActor(key);
+    if (a >= 0) return a;
+    query::SearchIndex ix;
+    ix.build(m);
+    for (const query::Hit& h : ix.search(key, 5))
+        if (!h.glossary) return long(h.index);
+    std::cerr << say(args.lang, "qfq : acteur inconnu « ", "qfq: unknown actor \"") << key
+              << say(args.lang, " »", "\"") << "\n";
+    return -1;
+}
+
+nlohmann::json actorJson(const Map& m, uint32_t a, Lang lang) {
+    const Actor& x = m.actors[a];
+    return {{"id", x.id}, {"label", x.label(lang)}, {"name", x.name.get(lang)},
+            {"level", size_t(x.level) < m.levels.size() ? m.levels[size_t(x.level)].id : ""}};
+}
+
+std::string verb(const Map& m, const Relation& r, Lang lang) {
+    if (size_t(r.kind) >= m.relationKinds.size()) return "?";
+    const Category& k = m.relationKinds[size_t(r.kind)];
+    return k.verb.empty() ? k.label.get(lang) : k.verb.get(lang);
+}
+
+// ---------------------------------------------------------------------------
+// 2. layout
+// ---------------------------------------------------------------------------
+
+int runLayout(const Args& args) {
+    if (args.positional.size() != 1) return usageError(args, "indiquer un seul fichier", "give exactly one file");
+    const std::string mode = args.get("--mode", "layered");
+    if (mode != "layered" && mode != "force")
+        return usageError(args, "--mode vaut layered ou force", "--mode is layered or force");
+    long seed, iterations;
+    if (!intOption(args, "--seed", 1, 1L << 40, seed) || !intOption(args, "--iterations", 300, 100000, iterations))
+        return kExitUsage;
+    io::LoadResult lr;
+    if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
+    const Map& m = lr.map;
+
+    layout::Options o;
+    o.mode = mode == "force" ? layout::Mode::Force : layout::Mode::Layered;
+    o.seed = uint64_t(seed);
+    o.iterations = int(iterations);
+    if (o.mode == layout::Mode::Force) o.levelGravity = 0.5f;  // keep the bands readable
+    std::vector<uint32_t> toActor;
+    layout::Graph g = layout::graphFromMap(m, args.lang, {}, {}, &toActor);
+    const auto t0 = std::chrono::steady_clock::now();
+    layout::LayoutRun run;
+    run.start(g, o);
+    while (!run.done()) run.step(1e9);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const layout::Positions& p = run.positions();
+
+    nlohmann::json nodes = nlohmann::json::array();
+    for (uint32_t i = 0; i < g.n; ++i)
+        nodes.push_back({{"id", m.actors[toActor[i]].id}, {"x", std::round(p.x[i] * 10) / 10},
+                         {"y", std::round(p.y[i] * 10) / 10}});
+    nlohmann::json bands = nlohmann::json::array();
+    for (const layout::Band& b : run.bands())
+        bands.push_back({{"level", b.level >= 0 && size_t(b.level) < m.levels.size() ? m.levels[size_t(b.level)].id : ""},
+                         {"y0", b.y0}, {"y1", b.y1}, {"rows", b.rows}, {"actors", b.nodes}});
+    const double st = layout::stress(g, p, 20000, 1);
+    const uint64_t cr = layout::crossings(g, p, 2000, 1);
+    nlohmann::json out = {{"schema", "qfq-layout/1"}, {"map", m.id}, {"mode", mode}, {"seed", seed},
+                          {"iterations", o.mode == layout::Mode::Force ? iterations : 0},
+                          {"ms", std::round(ms * 10) / 10}, {"stress", st}, {"crossings", cr},
+                          {"bands", bands}, {"nodes", nodes}};
+    const std::string path = args.get("-o");
+    if (!writeOutput(path, out.dump(args.json || !path.empty() ? -1 : 1) + "\n", args.lang)) return kExitInvalid;
+    if (!path.empty() && !args.json)
+        std::cout << say(args.lang, "mise en page ", "layout ") << mode << " : " << g.n
+                  << say(args.lang, " acteurs, ", " actors, ") << g.edgeCount() << " relations, " << int(ms)
+                  << " ms, stress " << st << ", " << cr << say(args.lang, " croisements → ", " crossings → ")
+                  << path << "\n";
+    return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+// 3. search
+// ---------------------------------------------------------------------------
+
+int runSearch(const Args& args) {
+    if (args.positional.size() != 2) return usageError(args, "indiquer FICHIER REQUÊTE", "give FILE QUERY");
+    long limit;
+    if (!intOption(args, "--limit", 10, 1000, limit)) return kExitUsage;
+    io::LoadResult lr;
+    if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
+    const Map& m = lr.map;
+    query::SearchIndex ix;
+    ix.build(m);
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<query::Hit> hits = ix.search(args.positional[1], size_t(limit));
+    const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    if (args.json) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const query::Hit& h : hits) {
+            nlohmann::json j = {{"field", query::fieldName(h.field)}, {"tier", query::tierName(h.tier)},
+                                {"typos", h.typos}, {"text", h.text}, {"why", query::explain(h, m, args.lang)}};
+            if (h.glossary) j["glossary"] = m.glossary[h.index].term;
+            else j["actor"] = actorJson(m, h.index, args.lang);
+            a.push_back(j);
+        }
+        std::cout << nlohmann::json{{"query", args.positional[1]}, {"microseconds", us}, {"hits", a}}.dump(1) << "\n";
+        return kExitOk;
+    }
+    if (hits.empty()) std::cout << say(args.lang, "aucun résultat\n", "no match\n");
+    for (size_t i = 0; i < hits.size(); ++i) {
+        const query::Hit& h = hits[i];
+        std::cout << i + 1 << ". ";
+        if (h.glossary) std::cout << m.glossary[h.index].term << " — " << m.glossary[h.index].expansion.get(args.lang);
+        else std::cout << m.actors[h.index].label(args.lang) << " — " << m.actors[h.index].name.get(args.lang) << " ("
+                       << m.actors[h.index].id << ")";
+        std::cout << "  [" << query::explain(h, m, args.lang) << "]\n";
+    }
+    return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+// 4. focus
+// ---------------------------------------------------------------------------
+
+int runFocus(const Args& args) {
+    if (args.positional.size() != 2) return usageError(args, "indiquer FICHIER ACTEUR", "give FILE ACTOR");
+    long depth;
+    if (!intOption(args, "--depth", 1, 1000, depth)) return kExitUsage;
+    io::LoadResult lr;
+    if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
+    const Map& m = lr.map;
+    long a = findActorArg(m, args.positional[1], args);
+    if (a < 0) return kExitInvalid;
+    query::Network net;
+    net.build(m);
+    query::Neighbourhood nb = net.neighbourhood(uint32_t(a), int(depth));
+    if (args.json) {
+        nlohmann::json actors = nlohmann::json::array(), rels = nlohmann::json::array();
+        for (size_t i = 0; i < nb.actors.size(); ++i) {
+            nlohmann::json j = actorJson(m, nb.actors[i], args.lang);
+            j["depth"] = nb.depth[i];
+            actors.push_back(j);
+        }
+        for (uint32_t r : nb.relations)
+            rels.push_back({{"id", m.relations[r].id}, {"from", m.actors[m.relations[r].from].id},
+                            {"to", m.actors[m.relations[r].to].id}, {"kind", m.relationKinds[size_t(m.relations[r].kind)].id}});
+        std::cout << nlohmann::json{{"centre", m.actors[size_t(a)].id}, {"depth", depth}, {"actors", actors},
+                                    {"relations", rels}}.dump(1) << "\n";
+        return kExitOk;
+    }
+    std::cout << m.actors[size_t(a)].label(args.lang) << say(args.lang, " : ", ": ") << nb.actors.size() - 1
+              << say(args.lang, " acteurs à ", " actors within ") << depth << say(args.lang, " pas ou moins, ", " hops, ")
+              << nb.relations.size() << " relations\n";
+    for (size_t i = 1; i < nb.actors.size(); ++i)
+        std::cout << "  " << nb.depth[i] << "  " << m.actors[nb.actors[i]].label(args.lang) << " ("
+                  << m.actors[nb.actors[i]].id << ")\n";
+    return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+// 5. path
+// ---------------------------------------------------------------------------
+
+int runPath(const Args& args) {
+    if (args.positional.size() != 3) return usageError(args, "indiquer FICHIER DE VERS", "give FILE FROM TO");
+    long k;
+    if (!intOption(args, "--k", 3, 64, k)) return kExitUsage;
+    io::LoadResult lr;
+    if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
+    const Map& m = lr.map;
+    long from = findActorArg(m, args.positional[1], args), to = findActorArg(m, args.positional[2], args);
+    if (from < 0 || to < 0) return kExitInvalid;
+    query::Network net;
+    net.build(m);
+    query::PathResult r = net.paths(uint32_t(from), uint32_t(to), int(k));
+    if (args.json) {
+        nlohmann::json paths = nlohmann::json::array();
+        for (const query::Path& p : r.paths) {
+            nlohmann::json steps = nlohmann::json::array();
+            for (size_t i = 0; i < p.relations.size(); ++i) {
+                const Relation& rel = m.relations[p.relations[i]];
+                steps.push_back({{"from", m.actors[p.actors[i]].id}, {"to", m.actors[p.actors[i + 1]].id},
+                                 {"relation", rel.id}, {"kind", m.relationKinds[size_t(rel.kind)].id},
+                                 {"forward", bool(p.forward[i])}});
+            }
+            nlohmann::json ids = nlohmann::json::array();
+            for (uint32_t x : p.actors) ids.push_back(m.actors[x].id);
+            paths.push_back({{"actors", ids}, {"steps", steps}});
+        }
+        std::cout << nlohmann::json{{"from", m.actors[size_t(from)].id}, {"to", m.actors[size_t(to)].id},
+                                    {"undirected", r.undirected}, {"paths", paths}}.dump(1) << "\n";
+        return r.paths.empty() ? kExitInvalid : kExitOk;
+    }
+    if (r.paths.empty()) {
+        std::cout << say(args.lang, "aucun chemin\n", "no path\n");
+        return kExitInvalid;
+    }
+    if (r.undirected)
+        std::cout << say(args.lang, "(aucun chemin dans le sens des relations : sens ignoré)\n",
+                         "(no path along the relations' directions: directions ignored)\n");
+    for (const query::Path& p : r.paths) {
+        std::cout << m.actors[p.actors[0]].label(args.lang);
+        for (size_t i = 0; i < p.relations.size(); ++i) {
+            const std::string v = verb(m, m.relations[p.relations[i]], args.lang);
+            std::cout << (p.forward[i] ? " —" + v + "→ " : " ←" + v + "— ") << m.actors[p.actors[i + 1]].label(args.lang);
+        }
+        std::cout << "\n";
+    }
+    return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+// 6. contact
+// ---------------------------------------------------------------------------
+
+int runContact(const Args& args) {
+    if (args.positional.size() != 1) return usageError(args, "indiquer un seul fichier", "give exactly one file");
+    if (!args.has("--topic") || !args.has("--territory"))
+        return usageError(args, "--topic et --territory sont requis", "--topic and --territory are required");
+    io::LoadResult lr;
+    if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
+    const Map& m = lr.map;
+    query::ContactResult r = query::contact(m, args.get("--topic"), args.get("--territory"), args.lang);
+    if (!r.ok) {
+        std::cerr << "qfq contact: " << r.error << "\n";
+        return kExitInvalid;
+    }
+    if (args.json) {
+        nlohmann::json hits = nlohmann::json::array();
+        for (const query::ContactHit& h : r.hits) {
+            nlohmann::json j = actorJson(m, h.actor, args.lang);
+            j["territory"] = h.territory >= 0 ? m.territories[size_t(h.territory)].id : "";
+            j["distance"] = h.distance;
+            j["byTopic"] = h.byTopic;
+            j["typical"] = h.typical;
+            j["why"] = h.explanation;
+            hits.push_back(j);
+        }
+        std::cout << nlohmann::json{{"topic", args.get("--topic")}, {"territory", m.territories[size_t(r.territory)].id},
+                                    {"hits", hits}}.dump(1) << "\n";
+        return kExitOk;
+    }
+    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic") << "\n";
+    if (r.hits.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
+    for (const query::ContactHit& h : r.hits) std::cout << "  " << h.explanation << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+extern const Command cmd_layout, cmd_search, cmd_focus, cmd_path, cmd_contact;
+
+const Command cmd_layout = {
+    "layout", "lay out a map (level bands or force-directed) and write positions as JSON",
+    "Usage: qfq layout FILE [--mode layered|force] [--seed N] [--iterations N] [-o OUT.json]\n"
+    "Writes {schema: \"qfq-layout/1\", nodes: [{id, x, y}], bands, stress, crossings, ms}.\n"
+    "Example: qfq layout data/national.json --mode force --seed 7 -o build/national-layout.json\n",
+    "--mode= --seed= --iterations= -o=", runLayout};
+
+const Command cmd_search = {
+    "search", "search actors and glossary (accents, case and typos forgiven)",
+    "Usage: qfq search FILE QUERY [--limit N]\n"
+    "Each hit says why it matched (acronym, former name of…, alias, glossary, close spelling).\n"
+    "Example: qfq search data/national.json \"DANE\"\n",
+    "--limit=", runSearch};
+
+const Command cmd_focus = {
+    "focus", "actors within N hops of an actor",
+    "Usage: qfq focus FILE ACTOR [--depth N]   (ACTOR: an id, or a search such as DRANE)\n"
+    "Example: qfq focus data/national.json drane --depth 2\n",
+    "--depth=", runFocus};
+
+const Command cmd_path = {
+    "path", "shortest paths between two actors, with the relations on the way",
+    "Usage: qfq path FILE FROM TO [--k N]\n"
+    "Follows relation directions first; if no such path exists, ignores them and says so.\n"
+    "Example: qfq path data/national.json dne ecole --k 3\n",
+    "--k=", runPath};
+
+const Command cmd_contact = {
+    "contact", "whom to contact for a topic in a territory",
+    "Usage: qfq contact FILE --topic T --territory X   (X: territory id or name)\n"
+    "Walks up the territory tree (école → circonscription → département → académie → région\n"
+    "académique → national) and lists actors whose topics (or missions) cover T, nearest first.\n"
+    "Example: qfq contact data/territories/ariege.json --topic ent --territory Ariège\n",
+    "--topic= --territory=", runContact};
+
+}  // namespace qfq::cli
