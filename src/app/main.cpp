@@ -267,9 +267,20 @@ EMSCRIPTEN_KEEPALIVE void qfq_key_up(const char* key, const char* code) {
 }
 
 EMSCRIPTEN_KEEPALIVE void qfq_text(const char* utf8) {
-    // A typed "/" opens the search box instead of landing in it.
-    if (!ImGui::GetIO().WantTextInput && std::string(utf8) == "/") return;
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    ImGuiIO& io = ImGui::GetIO();
+    qfq::ui::Explorer& ex = g_explorer;
+    if (io.WantTextInput && ex.pendingSearchChars.empty()) {
+        io.AddInputCharactersUTF8(utf8);
+        return;
+    }
+    // Typing on the map searches ("erun" needs no click first). "/" only opens the box;
+    // the map's own shortcuts (+ - = 0, space) keep their meaning.
+    const std::string s = utf8;
+    static const std::string shortcuts = "/+-=0 ";
+    if (s.size() == 1 && shortcuts.find(s[0]) != std::string::npos && ex.pendingSearchChars.empty()) return;
+    if (ex.pendingSearchChars.empty() && !ex.focusSearch) ex.searchText[0] = 0;
+    ex.pendingSearchChars += s;
+    ex.focusSearch = true;
 }
 
 // ---------------------------------------------------------------------------

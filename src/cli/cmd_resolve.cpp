@@ -12,16 +12,14 @@ int runResolve(const Args& args) {
     io::LoadResult result;
     if (!loadForCommand(args.positional[0], args, result)) return kExitInvalid;
     std::string out = args.has("-o") ? args.get("-o") : args.get("--output");
-    return writeOutput(out, io::toJson(result.map).dump(2) + "\n", args.lang) ? kExitOk
-                                                                               : kExitInvalid;
+    return writeOutput(out, io::toJson(result.map).dump(2) + "\n", args.lang) ? kExitOk : kExitInvalid;
 }
 
 }  // namespace
 
 extern const Command cmd_resolve;  // listed in main.cpp
 const Command cmd_resolve = {
-    "resolve",
-    "write the map after \"extends\" as one standalone qfq-map/1 file",
+    "resolve", "write the map after \"extends\" as one standalone qfq-map/1 file",
     "Usage: qfq resolve FILE [-o OUT]\n\n"
     "Loads FILE with its bases, applies \"remove\", \"override\" and additions, and writes the\n"
     "merged map (no \"extends\"; texts as {\"fr\", \"en\"}). OUT \"-\" or no -o: standard\n"

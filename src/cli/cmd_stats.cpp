@@ -30,7 +30,11 @@ void printTable(const std::string& title, const std::vector<Count>& counts) {
     for (const Count& c : counts) {
         std::string id = c.id;
         std::cout << "  " << id << std::string(id.size() < 22 ? 22 - id.size() : 1, ' ')
-                  << std::string(c.count < 10 ? 4 : c.count < 100 ? 3 : c.count < 1000 ? 2 : 1, ' ')
+                  << std::string(c.count < 10     ? 4
+                                 : c.count < 100  ? 3
+                                 : c.count < 1000 ? 2
+                                                  : 1,
+                                 ' ')
                   << c.count << "  " << c.label << "\n";
     }
 }
@@ -74,12 +78,11 @@ int runStats(const Args& args) {
     std::cout << m.id << " — " << m.title.get(lang) << " (" << m.updated << ")\n";
     if (!m.extendsChain.empty()) {
         std::cout << say(lang, "étend : ", "extends: ");
-        for (size_t i = 0; i < m.extendsChain.size(); ++i)
-            std::cout << (i ? " → " : "") << m.extendsChain[i];
+        for (size_t i = 0; i < m.extendsChain.size(); ++i) std::cout << (i ? " → " : "") << m.extendsChain[i];
         std::cout << "\n";
     }
-    std::cout << say(lang, "acteurs : ", "actors: ") << m.actors.size() << " ("
-              << unsure << say(lang, " incertains)", " unsure)") << "\n"
+    std::cout << say(lang, "acteurs : ", "actors: ") << m.actors.size() << " (" << unsure
+              << say(lang, " incertains)", " unsure)") << "\n"
               << say(lang, "relations : ", "relations: ") << m.relations.size() << "\n"
               << say(lang, "glossaire : ", "glossary: ") << m.glossary.size() << "\n"
               << say(lang, "territoires : ", "territories: ") << m.territories.size() << "\n"
@@ -95,8 +98,7 @@ int runStats(const Args& args) {
 
 extern const Command cmd_stats;  // listed in main.cpp
 const Command cmd_stats = {
-    "stats",
-    "count actors per level and kind, relations per kind, glossary, territories, tours",
+    "stats", "count actors per level and kind, relations per kind, glossary, territories, tours",
     "Usage: qfq stats FILE [--lang fr|en] [--json]\n\n"
     "Loads FILE (with its bases) and prints how many actors each level and kind holds, how\n"
     "many relations of each kind, and the sizes of the glossary, territories, variants and\n"

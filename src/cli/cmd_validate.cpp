@@ -23,15 +23,13 @@ int runValidate(const Args& args) {
         printProblems(result.problems, args.lang, std::cout);
         if (result.ok) {
             const Map& m = result.map;
-            std::cout << path << ": "
-                      << say(args.lang, "valide (", "valid (") << m.actors.size()
+            std::cout << path << ": " << say(args.lang, "valide (", "valid (") << m.actors.size()
                       << say(args.lang, " acteurs, ", " actors, ") << m.relations.size()
                       << say(args.lang, " relations)", " relations)") << "\n";
         } else {
             size_t errors = 0;
             for (const io::Problem& p : result.problems) errors += !p.warning;
-            std::cout << path << ": "
-                      << say(args.lang, "invalide (", "invalid (") << errors
+            std::cout << path << ": " << say(args.lang, "invalide (", "invalid (") << errors
                       << say(args.lang, " erreur(s))", " error(s))") << "\n";
         }
     }
@@ -43,8 +41,7 @@ int runValidate(const Args& args) {
 
 extern const Command cmd_validate;  // listed in main.cpp
 const Command cmd_validate = {
-    "validate",
-    "check maps against the qfq-map/1 format (data/README.md)",
+    "validate", "check maps against the qfq-map/1 format (data/README.md)",
     "Usage: qfq validate FILE... [--lang fr|en] [--json]\n\n"
     "Checks every rule of data/README.md, follows \"extends\" (relative paths, or catalogue\n"
     "ids through the nearest index.json), and prints every problem as\n"

@@ -22,8 +22,8 @@ namespace {
 
 // The command's options plus the common ones; value = whether the option takes a value.
 std::map<std::string, bool> optionSpec(const Command& command) {
-    std::map<std::string, bool> spec = {{"--json", false}, {"--lang", true}, {"--help", false},
-                                        {"-h", false}};
+    std::map<std::string, bool> spec = {
+        {"--json", false}, {"--lang", true}, {"--help", false}, {"-h", false}};
     std::istringstream words(command.options ? command.options : "");
     for (std::string word; words >> word;) {
         bool value = word.back() == '=';
@@ -160,8 +160,7 @@ std::string closestWord(const std::string& word, const std::vector<std::string>&
             row[0] = i;
             for (size_t j = 1; j <= c.size(); ++j) {
                 size_t up = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                                   diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
                 diagonal = up;
             }
         }

@@ -55,8 +55,8 @@ void printUsage(std::ostream& out) {
            "Usage: qfq COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
     for (const Command* c : kCommands) {
         std::string name = c->name;
-        out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
-            << c->summary << "\n";
+        out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ') << c->summary
+            << "\n";
     }
     out << "\nOptions for every command:\n"
            "  --lang fr|en  language of messages (default fr)\n"

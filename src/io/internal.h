@@ -31,14 +31,16 @@ using nlohmann::json;
 // 1. Messages and problem collection
 // ---------------------------------------------------------------------------
 
-inline Text tr(std::string fr, std::string en) { return Text{std::move(fr), std::move(en)}; }
+inline Text tr(std::string fr, std::string en) {
+    return Text{std::move(fr), std::move(en)};
+}
 
 // Located later: by byte offset when known (syntax errors), else by pointer.
 struct RawProblem {
-    int doc = 0;               // index into the documents being loaded; -1 = no file
-    std::string pointer;       // JSON pointer in that document
-    bool atKey = false;        // point at the member's key rather than its value
-    long offset = -1;          // byte offset in the document text, when known
+    int doc = 0;          // index into the documents being loaded; -1 = no file
+    std::string pointer;  // JSON pointer in that document
+    bool atKey = false;   // point at the member's key rather than its value
+    long offset = -1;     // byte offset in the document text, when known
     Text message;
     bool warning = false;
 };
@@ -71,15 +73,15 @@ struct ParsedDoc {
     std::string name;
     std::string text;  // UTF-8 BOM stripped
     json root;
-    bool parsed = false;  // root is a JSON value that passed the limits
+    bool wellFormed = false;  // text is syntactically valid JSON (pointers can be located)
+    bool parsed = false;      // ... and root passed the limits (no duplicate key, no long string)
 };
 
 // Limits, UTF-8, syntax, duplicate keys, string lengths. Sets doc.parsed.
 void parseDocument(ParsedDoc& doc, int index, Problems& problems);
 
 // Turns raw problems into located ones (one pass over each document's text).
-std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
-                                    const std::vector<RawProblem>& raw);
+std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs, const std::vector<RawProblem>& raw);
 
 // ---------------------------------------------------------------------------
 // 3. Per-document checks

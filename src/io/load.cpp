@@ -110,7 +110,17 @@ std::string stringField(const json& root, const char* key) {
 LoadResult load(const Document& first, const Fetch& fetch) {
     std::vector<ParsedDoc> docs;
     Problems problems;
-    docs.push_back(ParsedDoc{first.name, first.text, json(), false});
+    if (first.text.size() > kMaxFileBytes) {  // refuse before copying 50 MB around
+        docs.push_back(ParsedDoc{first.name, "", json(), false, false});
+        problems.errorAt(
+            0, -1,
+            tr("fichier trop gros (" + std::to_string(first.text.size() / 1048576) + " Mo, limite 50 Mo)",
+               "file too large (" + std::to_string(first.text.size() / 1048576) + " MB, limit 50 MB)"));
+        LoadResult result;
+        result.problems = locateProblems(docs, problems.list);
+        return result;
+    }
+    docs.push_back(ParsedDoc{first.name, first.text, json(), false, false});
     parseDocument(docs[0], 0, problems);
     if (docs[0].parsed) checkDocument(docs[0], 0, problems);
 
@@ -139,21 +149,21 @@ LoadResult load(const Document& first, const Fetch& fetch) {
             found = false;
         }
         if (!found) {
-            problems.error(at, "/extends",
-                           tr("carte de base « " + ref + " » introuvable",
-                              "base map \"" + ref + "\" not found"));
+            problems.error(
+                at, "/extends",
+                tr("carte de base « " + ref + " » introuvable", "base map \"" + ref + "\" not found"));
             break;
         }
         std::string chain;
         for (const ParsedDoc& d : docs) chain += d.name + " → ";
         auto sameFile = [&](const ParsedDoc& d) { return d.name == base.name; };
         if (std::any_of(docs.begin(), docs.end(), sameFile)) {
-            problems.error(at, "/extends",
-                           tr("cycle d'« extends » : " + chain + base.name,
-                              "\"extends\" cycle: " + chain + base.name));
+            problems.error(
+                at, "/extends",
+                tr("cycle d'« extends » : " + chain + base.name, "\"extends\" cycle: " + chain + base.name));
             break;
         }
-        docs.push_back(ParsedDoc{base.name, std::move(base.text), json(), false});
+        docs.push_back(ParsedDoc{base.name, std::move(base.text), json(), false, false});
         int index = int(docs.size()) - 1;
         parseDocument(docs.back(), index, problems);
         if (!docs.back().parsed) break;
@@ -161,11 +171,11 @@ LoadResult load(const Document& first, const Fetch& fetch) {
         std::string id = stringField(docs.back().root, "id");
         for (int d = 0; d < index && !id.empty(); ++d)
             if (stringField(docs[size_t(d)].root, "id") == id) {
-                problems.error(index - 1, "/extends",
-                               tr("cycle d'« extends » : " + chain + docs.back().name +
-                                      " (même identifiant « " + id + " »)",
-                                  "\"extends\" cycle: " + chain + docs.back().name +
-                                      " (same id \"" + id + "\")"));
+                problems.error(
+                    index - 1, "/extends",
+                    tr("cycle d'« extends » : " + chain + docs.back().name + " (même identifiant « " + id +
+                           " »)",
+                       "\"extends\" cycle: " + chain + docs.back().name + " (same id \"" + id + "\")"));
                 docs.back().parsed = false;  // stop here
                 break;
             }
@@ -186,13 +196,12 @@ LoadResult load(const Document& first, const Fetch& fetch) {
     auto rank = [&](const Problem& p) {
         return size_t(std::find(order.begin(), order.end(), p.file) - order.begin());
     };
-    std::stable_sort(result.problems.begin(), result.problems.end(),
-                     [&](const Problem& a, const Problem& b) {
-                         size_t ra = rank(a), rb = rank(b);
-                         if (ra != rb) return ra < rb;
-                         if (a.line != b.line) return a.line < b.line;
-                         return a.column < b.column;
-                     });
+    std::stable_sort(result.problems.begin(), result.problems.end(), [&](const Problem& a, const Problem& b) {
+        size_t ra = rank(a), rb = rank(b);
+        if (ra != rb) return ra < rb;
+        if (a.line != b.line) return a.line < b.line;
+        return a.column < b.column;
+    });
     return result;
 }
 
@@ -204,15 +213,14 @@ LoadResult loadMap(const Document& doc, const Fetch& fetch) {
         return load(doc, fetch);
     } catch (const std::exception& e) {
         LoadResult r;
-        r.problems.push_back({doc.name, "", 0, 0,
-                              tr(std::string("erreur interne : ") + e.what(),
-                                 std::string("internal error: ") + e.what()),
-                              false});
+        r.problems.push_back(
+            {doc.name, "", 0, 0,
+             tr(std::string("erreur interne : ") + e.what(), std::string("internal error: ") + e.what()),
+             false});
         return r;
     } catch (...) {
         LoadResult r;
-        r.problems.push_back(
-            {doc.name, "", 0, 0, tr("erreur interne", "internal error"), false});
+        r.problems.push_back({doc.name, "", 0, 0, tr("erreur interne", "internal error"), false});
         return r;
     }
 }
@@ -267,8 +275,8 @@ bool fetchFile(const std::string& ref, const std::string& from, Document& out) {
                 if (catalogue.is_object() && catalogue.value("schema", "") == "qfq-catalogue/1" &&
                     catalogue.contains("maps") && catalogue["maps"].is_array())
                     for (const json& entry : catalogue["maps"])
-                        if (entry.is_object() && entry.value("id", "") == ref &&
-                            entry.contains("path") && entry["path"].is_string()) {
+                        if (entry.is_object() && entry.value("id", "") == ref && entry.contains("path") &&
+                            entry["path"].is_string()) {
                             fs::path path = (dir / entry["path"].get<std::string>()).lexically_normal();
                             out.name = path.generic_string();
                             return readFile(path, out.text);
@@ -290,11 +298,10 @@ LoadResult loadFile(const std::string& path) {
     bool tooBig = false;
     if (!readFile(path, doc.text, &tooBig)) {
         LoadResult r;
-        r.problems.push_back(
-            {path, "", 0, 0,
-             tooBig ? tr("fichier trop gros (limite 50 Mo)", "file too large (limit 50 MB)")
-                    : tr("impossible de lire le fichier", "cannot read the file"),
-             false});
+        r.problems.push_back({path, "", 0, 0,
+                              tooBig ? tr("fichier trop gros (limite 50 Mo)", "file too large (limit 50 MB)")
+                                     : tr("impossible de lire le fichier", "cannot read the file"),
+                              false});
         return r;
     }
     return loadMap(doc, fetchFile);

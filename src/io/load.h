@@ -27,11 +27,11 @@ namespace qfq::io {
 // ---------------------------------------------------------------------------
 
 struct Problem {
-    std::string file;     // Document::name of the file that holds the offending value
-    std::string pointer;  // JSON pointer (RFC 6901) of the value; "" = the whole document
-    int line = 0;         // 1-based; 0 = no position (e.g. file not found)
-    int column = 0;       // 1-based, in characters (UTF-8 code points)
-    Text message;         // one sentence in French and in English
+    std::string file;      // Document::name of the file that holds the offending value
+    std::string pointer;   // JSON pointer (RFC 6901) of the value; "" = the whole document
+    int line = 0;          // 1-based; 0 = no position (e.g. file not found)
+    int column = 0;        // 1-based, in characters (UTF-8 code points)
+    Text message;          // one sentence in French and in English
     bool warning = false;  // warnings never make a map invalid
 };
 
@@ -53,7 +53,7 @@ using Fetch = std::function<bool(const std::string& ref, const std::string& from
 
 struct LoadResult {
     bool ok = false;
-    Map map;  // empty unless ok
+    Map map;                        // empty unless ok
     std::vector<Problem> problems;  // errors and warnings, in the order found
 };
 

@@ -59,7 +59,7 @@ struct Origin {
 
 struct Item {
     json value;
-    Origin origin;                        // where the item was declared
+    Origin origin;                         // where the item was declared
     std::map<std::string, Origin> fields;  // fields replaced by an override, and where
 
     // Where `field` (plus an optional "/sub/path") was written.
@@ -71,30 +71,39 @@ struct Item {
 };
 
 enum ListId {
-    Levels, ActorKinds, RelationKinds, Topics, Variants, Territories, Actors, Relations, Glossary,
-    Tours, kListCount
+    Levels,
+    ActorKinds,
+    RelationKinds,
+    Topics,
+    Variants,
+    Territories,
+    Actors,
+    Relations,
+    Glossary,
+    Tours,
+    kListCount
 };
-const char* const kListNames[kListCount] = {"levels",      "actorKinds", "relationKinds",
-                                            "topics",      "variants",   "territories",
-                                            "actors",      "relations",  "glossary",
-                                            "tours"};
+const char* const kListNames[kListCount] = {"levels",   "actorKinds",  "relationKinds", "topics",
+                                            "variants", "territories", "actors",        "relations",
+                                            "glossary", "tours"};
 
 // How each list names its items in messages.
 struct Noun {
     const char *fr, *en;
 };
 const Noun kItemNouns[kListCount] = {
-    {"le niveau", "level"},           {"le type d'acteur", "actor kind"},
-    {"le type de relation", "relation kind"}, {"le thème", "topic"}, {"la variante", "variant"},
-    {"le territoire", "territory"},   {"l'acteur", "actor"},
-    {"la relation", "relation"},      {"l'entrée de glossaire", "glossary entry"},
+    {"le niveau", "level"}, {"le type d'acteur", "actor kind"}, {"le type de relation", "relation kind"},
+    {"le thème", "topic"},  {"la variante", "variant"},         {"le territoire", "territory"},
+    {"l'acteur", "actor"},  {"la relation", "relation"},        {"l'entrée de glossaire", "glossary entry"},
     {"la visite", "tour"}};
-const char* const kDeclaredFr[kListCount] = {"niveaux déclarés", "types déclarés", "types déclarés",
-                                             "thèmes déclarés", "variantes déclarées", "territoires déclarés",
-                                             "acteurs déclarés", "relations déclarées",
-                                             "termes déclarés", "visites déclarées"};
+const char* const kDeclaredFr[kListCount] = {
+    "niveaux déclarés",    "types déclarés",       "types déclarés",   "thèmes déclarés",
+    "variantes déclarées", "territoires déclarés", "acteurs déclarés", "relations déclarées",
+    "termes déclarés",     "visites déclarées"};
 
-const char* keyField(int list) { return list == Glossary ? "term" : "id"; }
+const char* keyField(int list) {
+    return list == Glossary ? "term" : "id";
+}
 
 struct Merged {
     std::vector<Item> lists[kListCount];
@@ -108,15 +117,17 @@ struct Merged {
     }
     std::vector<std::string> keys(int list) const {
         std::vector<std::string> out;
-        for (const Item& item : lists[list])
-            out.push_back(str(item.value, keyField(list)));
+        for (const Item& item : lists[list]) out.push_back(str(item.value, keyField(list)));
         return out;
     }
 };
 
-std::string qt(const std::string& s) { return "\"" + s + "\""; }
-std::string guillemets(const std::string& s) { return "« " + s + " »"; }
-
+std::string qt(const std::string& s) {
+    return "\"" + s + "\"";
+}
+std::string guillemets(const std::string& s) {
+    return "« " + s + " »";
+}
 
 // ---------------------------------------------------------------------------
 // 2. Merging
@@ -157,8 +168,7 @@ private:
         return tr("impossible de " + verbFr + " " + kItemNouns[list].fr + " " + guillemets(key) +
                       " : absent de la carte de base" +
                       (guess.empty() ? "" : " (vouliez-vous dire " + guillemets(guess) + " ?)"),
-                  "cannot " + verbEn + " " + kItemNouns[list].en + " " + qt(key) +
-                      ": not in the base map" +
+                  "cannot " + verbEn + " " + kItemNouns[list].en + " " + qt(key) + ": not in the base map" +
                       (guess.empty() ? "" : " (did you mean " + qt(guess) + "?)"));
     }
 
@@ -196,8 +206,8 @@ private:
             const json& entries = get(what, kListNames[list]);
             if (!entries.is_object()) continue;
             for (auto entry = entries.begin(); entry != entries.end(); ++entry) {
-                std::string pointer = std::string("/override/") + kListNames[list] + "/" +
-                                      escapeToken(entry.key());
+                std::string pointer =
+                    std::string("/override/") + kListNames[list] + "/" + escapeToken(entry.key());
                 long at = m_.find(list, entry.key());
                 if (at < 0) {
                     problems_.error(d, pointer, missing(list, entry.key(), "modifier", "override"), true);
@@ -227,21 +237,21 @@ private:
                 const Item& first = m_.lists[list][it->second];
                 std::string keyPointer = pointer + "/" + keyField(list);
                 if (first.origin.doc == d)
-                    problems_.error(d, keyPointer,
-                                    tr("identifiant " + guillemets(key) + " en double (déjà "
-                                           "utilisé en " + first.origin.pointer + ")",
-                                       "duplicate id " + qt(key) + " (already used at " +
-                                           first.origin.pointer + ")"));
+                    problems_.error(
+                        d, keyPointer,
+                        tr("identifiant " + guillemets(key) +
+                               " en double (déjà "
+                               "utilisé en " +
+                               first.origin.pointer + ")",
+                           "duplicate id " + qt(key) + " (already used at " + first.origin.pointer + ")"));
                 else
                     problems_.error(
                         d, keyPointer,
                         tr(std::string(kItemNouns[list].fr) + " " + guillemets(key) +
-                               " existe déjà dans la carte de base " +
-                               docs_[size_t(first.origin.doc)].name +
+                               " existe déjà dans la carte de base " + docs_[size_t(first.origin.doc)].name +
                                " : utiliser « override » pour le modifier",
                            std::string(kItemNouns[list].en) + " " + qt(key) +
-                               " already exists in the base map " +
-                               docs_[size_t(first.origin.doc)].name +
+                               " already exists in the base map " + docs_[size_t(first.origin.doc)].name +
                                ": use \"override\" to change it"));
                 continue;
             }
@@ -373,8 +383,7 @@ private:
         const json& ids = arrayAt(holder, "topics");
         for (size_t i = 0; i < ids.size(); ++i)
             if (ids[i].is_string())
-                resolve(Topics, ids[i].get<std::string>(),
-                        item.where(field, sub + "/" + std::to_string(i)));
+                resolve(Topics, ids[i].get<std::string>(), item.where(field, sub + "/" + std::to_string(i)));
     }
 
     static Text merged(Text base, const json& patch) {
@@ -415,9 +424,9 @@ void Builder::territories() {
                 cycle += " → " + ts[size_t(k)].id;
             cycle += " → " + ts[i].id;
             Origin where = m_.lists[Territories][i].where("parent");
-            problems_.error(where.doc, where.pointer,
-                            tr("les territoires forment une boucle : " + cycle,
-                               "territories form a cycle: " + cycle));
+            problems_.error(
+                where.doc, where.pointer,
+                tr("les territoires forment une boucle : " + cycle, "territories form a cycle: " + cycle));
         }
     }
 }
@@ -443,6 +452,11 @@ void Builder::actors() {
         a.sources = toSources(v);
         a.confidence = toConfidence(v);
         if (const json& position = get(v, "position"); position.is_object()) {
+            if (!get(position, "x").is_number() || !get(position, "y").is_number()) {
+                Origin at = item.where("position");
+                problems_.error(at.doc, at.pointer,
+                                tr("la position a besoin de x et de y", "the position needs both x and y"));
+            }
             a.pinned = true;
             a.x = float(number(position, "x"));
             a.y = float(number(position, "y"));
@@ -486,8 +500,7 @@ void Builder::relations() {
         if (from >= 0 && from == to) {
             Origin at = item.where("to");
             problems_.warn(at.doc, at.pointer,
-                           tr("la relation relie l'acteur " + guillemets(str(v, "from")) +
-                                  " à lui-même",
+                           tr("la relation relie l'acteur " + guillemets(str(v, "from")) + " à lui-même",
                               "the relation joins actor " + qt(str(v, "from")) + " to itself"));
         }
         map_.relations.push_back(std::move(r));
@@ -540,8 +553,7 @@ void Builder::run() {
     map_.updated = str(leaf, "updated");
     map_.title = toText(get(leaf, "title"));
     map_.description = toText(get(leaf, "description"));
-    for (size_t d = 0; d + 1 < docs_.size(); ++d)
-        map_.extendsChain.push_back(str(docs_[d].root, "extends"));
+    for (size_t d = 0; d + 1 < docs_.size(); ++d) map_.extendsChain.push_back(str(docs_[d].root, "extends"));
     for (const json& m : arrayAt(leaf, "maintainers"))
         map_.maintainers.push_back({str(m, "name"), str(m, "url"), str(m, "email")});
 

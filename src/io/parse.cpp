@@ -11,6 +11,7 @@
 // parser only ever sees documents at most 64 levels deep.
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -42,15 +43,22 @@ std::string escapeToken(std::string_view token) {
 
 Text typeName(const json& value) {
     switch (value.type()) {
-        case json::value_t::null: return tr("null", "null");
-        case json::value_t::boolean: return tr("un booléen", "a boolean");
-        case json::value_t::string: return tr("une chaîne", "a string");
-        case json::value_t::array: return tr("un tableau", "an array");
-        case json::value_t::object: return tr("un objet", "an object");
+        case json::value_t::null:
+            return tr("null", "null");
+        case json::value_t::boolean:
+            return tr("un booléen", "a boolean");
+        case json::value_t::string:
+            return tr("une chaîne", "a string");
+        case json::value_t::array:
+            return tr("un tableau", "an array");
+        case json::value_t::object:
+            return tr("un objet", "an object");
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
-        case json::value_t::number_float: return tr("un nombre", "a number");
-        default: return tr("une valeur", "a value");
+        case json::value_t::number_float:
+            return tr("un nombre", "a number");
+        default:
+            return tr("une valeur", "a value");
     }
 }
 
@@ -110,14 +118,16 @@ static size_t utf8SequenceLength(std::string_view s, size_t i) {
     }
     if (c >= 0xF0 && c <= 0xF4) {
         unsigned c1 = byte(i + 1);
-        if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+        if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
         if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
         return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
     }
     return 0;
 }
 
-static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static bool isJsonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // ---------------------------------------------------------------------------
 // 2. Pre-scan
@@ -126,15 +136,14 @@ static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c
 // Returns false (and reports) if the text must not reach the parser.
 static bool prescan(const std::string& text, int doc, Problems& problems) {
     if (text.size() > kMaxFileBytes) {
-        problems.errorAt(doc, -1,
-                         tr("fichier trop gros (" + std::to_string(text.size() / 1048576) +
-                                " Mo, limite 50 Mo)",
-                            "file too large (" + std::to_string(text.size() / 1048576) +
-                                " MB, limit 50 MB)"));
+        problems.errorAt(
+            doc, -1,
+            tr("fichier trop gros (" + std::to_string(text.size() / 1048576) + " Mo, limite 50 Mo)",
+               "file too large (" + std::to_string(text.size() / 1048576) + " MB, limit 50 MB)"));
         return false;
     }
     if (std::all_of(text.begin(), text.end(), isJsonSpace)) {
-        problems.errorAt(doc, -1, tr("le fichier est vide", "the file is empty"));
+        problems.errorAt(doc, 0, tr("le fichier est vide", "the file is empty"));
         return false;
     }
     bool inString = false, escaped = false;
@@ -192,14 +201,38 @@ static long findOverflowingNumber(const std::string& text) {
             inString = true;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t end = i;
-            while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) && text[end])
-                ++end;
+            while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) && text[end]) ++end;
             std::string token = text.substr(i, end - i);
             if (!std::isfinite(std::strtod(token.c_str(), nullptr))) return long(i);
             i = end - 1;
         }
     }
     return -1;
+}
+
+// nlohmann reports the position of the last byte it read; authors want the start of the
+// offending token ("id" "x" → the second string, not its closing quote). One forward pass.
+static long tokenStart(const std::string& text, long offset) {
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && isJsonSpace(text[i])) ++i;
+        if (long(i) > offset) break;
+        size_t start = i;
+        char c = text[i];
+        if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
+                if (text[i] == '\\') ++i;
+            ++i;
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.') {
+            while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-' ||
+                                       text[i] == '+' || text[i] == '.'))
+                ++i;
+        } else {
+            ++i;
+        }
+        if (long(i) > offset) return long(start);
+    }
+    return offset;
 }
 
 static void reportSyntaxError(const ParsedDoc& doc, int index, const json::parse_error& e,
@@ -214,15 +247,16 @@ static void reportSyntaxError(const ParsedDoc& doc, int index, const json::parse
                             "unexpected end of file (an unclosed brace, bracket or quote?)"));
         return;
     }
+    offset = tokenStart(text, offset);
     char c = text[size_t(offset)];
     if (c == '}' || c == ']') {
         long before = offset - 1;
         while (before >= 0 && isJsonSpace(text[size_t(before)])) --before;
         if (before >= 0 && text[size_t(before)] == ',') {
             std::string closer(1, c);
-            problems.errorAt(index, before,
-                             tr("virgule en trop avant « " + closer + " »",
-                                "trailing comma before \"" + closer + "\""));
+            problems.errorAt(
+                index, before,
+                tr("virgule en trop avant « " + closer + " »", "trailing comma before \"" + closer + "\""));
             return;
         }
     }
@@ -236,25 +270,20 @@ static void reportSyntaxError(const ParsedDoc& doc, int index, const json::parse
         detail = what.substr(at + 2);
     }
     problems.errorAt(index, offset,
-                     tr("erreur de syntaxe JSON (" + detail + ")",
-                        "JSON syntax error (" + detail + ")"));
+                     tr("erreur de syntaxe JSON (" + detail + ")", "JSON syntax error (" + detail + ")"));
 }
 
 // Walks the parsed value (depth ≤ 64, checked) for strings over the limit.
-static void checkStringLengths(const json& value, std::string& pointer, int index,
-                               Problems& problems) {
+static void checkStringLengths(const json& value, std::string& pointer, int index, Problems& problems) {
     auto tooLong = [&](size_t chars, bool atKey) {
         problems.error(index, pointer,
-                       tr("chaîne trop longue (" + std::to_string(chars) +
-                              " caractères, limite 10 000)",
-                          "string too long (" + std::to_string(chars) +
-                              " characters, limit 10,000)"),
+                       tr("chaîne trop longue (" + std::to_string(chars) + " caractères, limite 10 000)",
+                          "string too long (" + std::to_string(chars) + " characters, limit 10,000)"),
                        atKey);
     };
     if (value.is_string()) {
         const std::string& s = value.get_ref<const std::string&>();
-        if (s.size() > kMaxStringChars && utf8Length(s) > kMaxStringChars)
-            tooLong(utf8Length(s), false);
+        if (s.size() > kMaxStringChars && utf8Length(s) > kMaxStringChars) tooLong(utf8Length(s), false);
     } else if (value.is_object() || value.is_array()) {
         size_t i = 0;
         for (auto it = value.begin(); it != value.end(); ++it, ++i) {
@@ -274,7 +303,7 @@ static void checkStringLengths(const json& value, std::string& pointer, int inde
 }
 
 void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
-    doc.parsed = false;
+    doc.parsed = doc.wellFormed = false;
     // A UTF-8 byte order mark is harmless: editors on Windows add it. Drop it silently.
     if (doc.text.size() >= 3 && doc.text.compare(0, 3, "\xEF\xBB\xBF") == 0) doc.text.erase(0, 3);
     if (!prescan(doc.text, index, problems)) return;
@@ -310,7 +339,9 @@ void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
                     }
                 }
                 break;
-            case json::parse_event_t::value: elementBegins(); break;
+            case json::parse_event_t::value:
+                elementBegins();
+                break;
             case json::parse_event_t::object_end:
             case json::parse_event_t::array_end:
                 if (!stack.empty()) stack.pop_back();
@@ -324,10 +355,10 @@ void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
         reportSyntaxError(doc, index, e, problems);
         return;
     } catch (const json::out_of_range&) {
-        problems.errorAt(index, findOverflowingNumber(doc.text),
-                         tr("nombre trop grand", "number too large"));
+        problems.errorAt(index, findOverflowingNumber(doc.text), tr("nombre trop grand", "number too large"));
         return;
     }
+    doc.wellFormed = true;
     for (const std::string& pointer : duplicates) {
         std::string key = pointer.substr(pointer.rfind('/') + 1);
         problems.error(index, pointer,
@@ -336,9 +367,10 @@ void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
                        true);
     }
     std::string pointer;
-    size_t before = problems.errors;
     checkStringLengths(doc.root, pointer, index, problems);
-    doc.parsed = duplicates.empty() && problems.errors == before;
+    // Duplicate keys and long strings are errors, but the value is sound: keep checking it so
+    // that one run reports everything.
+    doc.parsed = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -380,11 +412,21 @@ private:
                 pos += 2;
                 if (!decoded) continue;
                 switch (e) {
-                    case 'b': *decoded += '\b'; break;
-                    case 'f': *decoded += '\f'; break;
-                    case 'n': *decoded += '\n'; break;
-                    case 'r': *decoded += '\r'; break;
-                    case 't': *decoded += '\t'; break;
+                    case 'b':
+                        *decoded += '\b';
+                        break;
+                    case 'f':
+                        *decoded += '\f';
+                        break;
+                    case 'n':
+                        *decoded += '\n';
+                        break;
+                    case 'r':
+                        *decoded += '\r';
+                        break;
+                    case 't':
+                        *decoded += '\t';
+                        break;
                     case 'u': {
                         unsigned cp = hex4(pos);
                         pos += 4;
@@ -398,7 +440,8 @@ private:
                         appendUtf8(*decoded, cp);
                         break;
                     }
-                    default: *decoded += e;
+                    default:
+                        *decoded += e;
                 }
             } else {
                 if (decoded) *decoded += text_[pos];
@@ -491,8 +534,7 @@ struct LineCol {
 std::vector<LineCol> lineColumns(const std::string& text, const std::vector<long>& offsets) {
     std::vector<size_t> order(offsets.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
     std::vector<LineCol> out(offsets.size());
     size_t pos = 0;
     int line = 1, column = 1;
@@ -512,8 +554,7 @@ std::vector<LineCol> lineColumns(const std::string& text, const std::vector<long
 
 }  // namespace
 
-std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
-                                    const std::vector<RawProblem>& raw) {
+std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs, const std::vector<RawProblem>& raw) {
     std::vector<Problem> out(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
         const RawProblem& r = raw[i];
@@ -531,7 +572,7 @@ std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
 
         // Every wanted pointer and all its prefixes, so the walk knows where to descend.
         std::unordered_map<std::string, Where> wanted;
-        if (docs[d].parsed) {
+        if (docs[d].wellFormed) {
             for (size_t i : mine) {
                 if (raw[i].offset >= 0) continue;
                 const std::string& p = raw[i].pointer;
@@ -548,7 +589,7 @@ std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
         std::vector<size_t> located;
         for (size_t i : mine) {
             long offset = raw[i].offset;
-            if (offset < 0 && docs[d].parsed) {
+            if (offset < 0 && docs[d].wellFormed) {
                 // The value, or its key; else the nearest enclosing value that exists (a
                 // pointer may name a field that is missing, or come from a merged object).
                 std::string p = raw[i].pointer;
@@ -563,8 +604,7 @@ std::vector<Problem> locateProblems(const std::vector<ParsedDoc>& docs,
                     p.resize(p.rfind('/'));
                 }
             }
-            if (offset < 0 && raw[i].pointer.empty() && !text.empty() && docs[d].parsed)
-                offset = 0;
+            if (offset < 0 && raw[i].pointer.empty() && docs[d].wellFormed) offset = 0;
             if (offset >= 0) {
                 offsets.push_back(offset);
                 located.push_back(i);

@@ -26,17 +26,15 @@ namespace {
 
 bool isId(const std::string& s) {
     if (s.empty() || s.size() > 64 || s[0] == '-') return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 bool isDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (s[i] < '0' || s[i] > '9') return false;
-    int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)),
-        day = std::stoi(s.substr(8, 2));
+    int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1) return false;
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -79,16 +77,15 @@ bool isPartialDate(const std::string& s) {
                            [](char c) { return c >= '0' && c <= '9'; });
     };
     if (s.size() == 4) return digits(0, 4);
-    if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[5] <= '1';
+    if (s.size() == 7) return isDate(s + "-01");
     return isDate(s);
 }
 
 // A relation reference may be a default id FROM--KIND--TO: ^[a-z0-9][a-z0-9-]{0,199}$.
 bool isRelationRef(const std::string& s) {
     return !s.empty() && s.size() <= 200 && isId(s.substr(0, 64)) &&
-           std::all_of(s.begin(), s.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-           });
+           std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 class Checker;
@@ -101,6 +98,7 @@ public:
     // tolerated (everywhere but in texts).
     Fields(Checker& c, json& value, std::string pointer, bool partial, bool allowX = true);
     bool ok() const { return ok_; }
+    bool partial() const { return partial_; }
     // The value of `key`, or nullptr if absent (reported if required and not partial).
     json* field(const char* key, bool required = false);
     // Declares a key that must not appear (e.g. `id` in an override).
@@ -119,8 +117,7 @@ private:
 
 class Checker {
 public:
-    Checker(ParsedDoc& doc, int index, Problems& problems)
-        : doc_(doc), index_(index), problems_(problems) {}
+    Checker(ParsedDoc& doc, int index, Problems& problems) : doc_(doc), index_(index), problems_(problems) {}
     void run();
 
     void error(const std::string& pointer, Text message, bool atKey = false) {
@@ -128,8 +125,8 @@ public:
     }
     void expected(const json& v, const std::string& pointer, const Text& what) {
         Text got = typeName(v);
-        error(pointer, tr("attendu : " + what.fr + ", trouvé : " + got.fr,
-                          "expected " + what.en + ", got " + got.en));
+        error(pointer,
+              tr("attendu : " + what.fr + ", trouvé : " + got.fr, "expected " + what.en + ", got " + got.en));
     }
 
     bool string(json& v, const std::string& p, size_t maxChars = kMaxStringChars) {
@@ -150,9 +147,11 @@ public:
         if (!v.is_string()) return expected(v, p, tr("un identifiant (chaîne)", "an id (string)")), false;
         const std::string& s = v.get_ref<const std::string&>();
         if (isId(s)) return true;
-        error(p, tr("identifiant « " + s + " » invalide : minuscules sans accents, chiffres et "
+        error(p, tr("identifiant « " + s +
+                        " » invalide : minuscules sans accents, chiffres et "
                         "tirets, 64 caractères au plus, ne commençant pas par un tiret",
-                    "invalid id \"" + s + "\": use lower-case letters a-z, digits and hyphens, "
+                    "invalid id \"" + s +
+                        "\": use lower-case letters a-z, digits and hyphens, "
                         "at most 64 characters, not starting with a hyphen"));
         return false;
     }
@@ -176,8 +175,7 @@ public:
         if (!v.is_string()) return expected(v, p, tr("une adresse (chaîne)", "an address (string)")), false;
         const std::string& s = v.get_ref<const std::string&>();
         if (isEmail(s)) return true;
-        error(p, tr("adresse électronique « " + s + " » invalide",
-                    "invalid email address \"" + s + "\""));
+        error(p, tr("adresse électronique « " + s + " » invalide", "invalid email address \"" + s + "\""));
         return false;
     }
     bool colour(json& v, const std::string& p) {
@@ -189,7 +187,8 @@ public:
         return false;
     }
     bool boolean(json& v, const std::string& p) {
-        if (!v.is_boolean()) return expected(v, p, tr("un booléen (true ou false)", "a boolean (true or false)")), false;
+        if (!v.is_boolean())
+            return expected(v, p, tr("un booléen (true ou false)", "a boolean (true or false)")), false;
         return true;
     }
     bool oneOf(json& v, const std::string& p, std::initializer_list<const char*> values) {
@@ -245,8 +244,10 @@ public:
             return true;
         }
         if (!v.is_object())
-            return expected(v, p, tr("un texte (chaîne ou {\"fr\", \"en\"})",
-                                     "a text (string or {\"fr\", \"en\"})")), false;
+            return expected(
+                       v, p,
+                       tr("un texte (chaîne ou {\"fr\", \"en\"})", "a text (string or {\"fr\", \"en\"})")),
+                   false;
         Fields f(*this, v, p, true, false);
         bool any = false, good = true;
         for (const char* l : {"fr", "en"})
@@ -258,8 +259,7 @@ public:
             }
         f.finish();
         if (good && !any)
-            error(p, tr("texte vide : donner \"fr\" et/ou \"en\"",
-                        "empty text: give \"fr\" and/or \"en\""));
+            error(p, tr("texte vide : donner \"fr\" et/ou \"en\"", "empty text: give \"fr\" and/or \"en\""));
         return good && any;
     }
 
@@ -351,7 +351,9 @@ public:
         if (json* x = f.field("kind", true)) id(*x, f.at("kind"));
         if (json* x = f.field("territory")) id(*x, f.at("territory"));
         if (json* x = f.field("position")) {
-            Fields g(*this, *x, f.at("position"), false);
+            // In an override, {"x": …} alone moves along one axis (objects merge key by key);
+            // a position left without both is reported once merged (overlay.cpp).
+            Fields g(*this, *x, f.at("position"), f.partial());
             if (g.ok()) {
                 // Layout units; the bound keeps float conversion and layout arithmetic finite.
                 for (const char* axis : {"x", "y"})
@@ -366,8 +368,10 @@ public:
                 for (auto it = x->begin(); it != x->end(); ++it) {
                     std::string vp = f.at("variants") + "/" + escapeToken(it.key());
                     if (!isId(it.key()))
-                        error(vp, tr("identifiant de variante « " + it.key() + " » invalide",
-                                     "invalid variant id \"" + it.key() + "\""), true);
+                        error(vp,
+                              tr("identifiant de variante « " + it.key() + " » invalide",
+                                 "invalid variant id \"" + it.key() + "\""),
+                              true);
                     Fields g(*this, it.value(), vp, true);
                     if (!g.ok()) continue;
                     actorWording(g, 0);
@@ -409,8 +413,8 @@ public:
         f.finish();
         // README section 5: the id defaults to FROM--KIND--TO.
         if (!partial && good && !v.contains("id"))
-            v["id"] = from->get<std::string>() + "--" + kind->get<std::string>() + "--" +
-                      to->get<std::string>();
+            v["id"] =
+                from->get<std::string>() + "--" + kind->get<std::string>() + "--" + to->get<std::string>();
     }
 
     void glossaryEntry(json& v, const std::string& p, bool partial) {
@@ -489,8 +493,7 @@ public:
                                  "invalid relation id \"" + s.get<std::string>() + "\""));
             });
         if (json* x = f.field("glossary"))
-            array(*x, f.at("glossary"), 0,
-                  [&](json& s, const std::string& sp) { string(s, sp, 200); });
+            array(*x, f.at("glossary"), 0, [&](json& s, const std::string& sp) { string(s, sp, 200); });
         f.finish();
     }
 
@@ -502,7 +505,11 @@ private:
 };
 
 Fields::Fields(Checker& c, json& value, std::string pointer, bool partial, bool allowX)
-    : c_(c), value_(&value), pointer_(std::move(pointer)), partial_(partial), allowX_(allowX),
+    : c_(c),
+      value_(&value),
+      pointer_(std::move(pointer)),
+      partial_(partial),
+      allowX_(allowX),
       ok_(value.is_object()) {
     if (!ok_) c_.expected(value, pointer_, tr("un objet", "an object"));
 }
@@ -535,11 +542,9 @@ void Fields::finish() {
         std::string tailEn = allowX_ ? "; custom fields start with \"x-\"" : "";
         c_.error(pointer_ + "/" + escapeToken(key),
                  tr("champ inconnu « " + key + " »" +
-                        (guess.empty() ? std::string() : " (vouliez-vous dire « " + guess + " » ?)") +
-                        tailFr,
+                        (guess.empty() ? std::string() : " (vouliez-vous dire « " + guess + " » ?)") + tailFr,
                     "unknown field \"" + key + "\"" +
-                        (guess.empty() ? std::string() : " (did you mean \"" + guess + "\"?)") +
-                        tailEn),
+                        (guess.empty() ? std::string() : " (did you mean \"" + guess + "\"?)") + tailEn),
                  true);
     }
 }
@@ -555,8 +560,7 @@ void Checker::run() {
         return;
     }
     // The language first: it says how to read every plain-string text below.
-    if (auto it = root.find("language"); it != root.end() && it->is_string() &&
-                                         (*it == "fr" || *it == "en"))
+    if (auto it = root.find("language"); it != root.end() && it->is_string() && (*it == "fr" || *it == "en"))
         lang_ = it->get<std::string>();
 
     Fields f(*this, root, "", false);
@@ -591,9 +595,11 @@ void Checker::run() {
         bool file = e.size() > 5 && e.compare(e.size() - 5, 5, ".json") == 0 && !hasSpace(e);
         if (!isId(e) && !file)
             error("/extends", tr("« extends » attend l'identifiant d'une carte du catalogue ou "
-                                 "l'URL d'un fichier .json, pas « " + e + " »",
+                                 "l'URL d'un fichier .json, pas « " +
+                                     e + " »",
                                  "\"extends\" expects a catalogue map id or the URL of a .json "
-                                 "file, not \"" + e + "\""));
+                                 "file, not \"" +
+                                     e + "\""));
     }
     bool base = !ext;
 
@@ -601,8 +607,7 @@ void Checker::run() {
     for (const char* key : {"levels", "actorKinds", "relationKinds"}) {
         bool relationKind = std::string_view(key) == "relationKinds";
         if (json* x = f.field(key, base))
-            array(*x, f.at(key), 0,
-                  [&](json& c, const std::string& cp) { category(c, cp, relationKind); });
+            array(*x, f.at(key), 0, [&](json& c, const std::string& cp) { category(c, cp, relationKind); });
     }
     if (json* x = f.field("topics"))
         array(*x, "/topics", 0, [&](json& t, const std::string& tp) { topic(t, tp); });
@@ -615,18 +620,20 @@ void Checker::run() {
     if (json* x = f.field("relations"))
         array(*x, "/relations", 0, [&](json& r, const std::string& rp) { relation(r, rp, false); });
     if (json* x = f.field("glossary"))
-        array(*x, "/glossary", 0,
-              [&](json& g, const std::string& gp) { glossaryEntry(g, gp, false); });
+        array(*x, "/glossary", 0, [&](json& g, const std::string& gp) { glossaryEntry(g, gp, false); });
     if (json* x = f.field("tours"))
         array(*x, "/tours", 0, [&](json& t, const std::string& tp) { tour(t, tp); });
     for (const char* key : {"override", "remove"}) {
         json* x = f.field(key);
         if (!x) continue;
         if (base)
-            error(f.at(key), tr(std::string("« ") + key + " » n'a de sens que dans une carte qui "
-                                    "étend une autre (« extends »)",
-                                std::string("\"") + key + "\" only makes sense in a map that "
-                                    "extends another (\"extends\")"),
+            error(f.at(key),
+                  tr(std::string("« ") + key +
+                         " » n'a de sens que dans une carte qui "
+                         "étend une autre (« extends »)",
+                     std::string("\"") + key +
+                         "\" only makes sense in a map that "
+                         "extends another (\"extends\")"),
                   true);
         else if (key[0] == 'o')
             overrides(*x, "/override");

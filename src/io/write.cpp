@@ -189,8 +189,7 @@ json toJson(const Map& map) {
     if (!map.glossary.empty()) {
         json a = json::array();
         for (const GlossaryEntry& g : map.glossary) {
-            json o = {{"term", g.term}, {"expansion", text(g.expansion)},
-                      {"definition", text(g.definition)}};
+            json o = {{"term", g.term}, {"expansion", text(g.expansion)}, {"definition", text(g.definition)}};
             if (!g.sources.empty()) o["sources"] = sources(g.sources);
             if (!g.see.empty()) o["see"] = actorIds(map, g.see);
             a.push_back(std::move(o));
@@ -202,8 +201,8 @@ json toJson(const Map& map) {
         for (const Tour& t : map.tours) {
             json steps = json::array();
             for (const TourStep& s : t.steps) {
-                json o = {{"title", text(s.title)}, {"text", text(s.text)},
-                          {"focus", actorIds(map, s.focus)}};
+                json o = {
+                    {"title", text(s.title)}, {"text", text(s.text)}, {"focus", actorIds(map, s.focus)}};
                 if (s.path.size() == 2) o["path"] = actorIds(map, s.path);
                 if (s.zoom > 0) o["zoom"] = s.zoom;
                 steps.push_back(std::move(o));

@@ -161,12 +161,14 @@ void SearchIndex::build(const Map& map) {
         add(a, false, Field::Acronym, 0, lv, x.acronym);
         add(a, false, Field::Name, 0, lv, x.name.fr);
         add(a, false, Field::Name, 1, lv, x.name.en);
-        for (size_t i = 0; i < x.aliases.size(); ++i) add(a, false, Field::Alias, uint16_t(i), lv, x.aliases[i]);
+        // Former names before aliases: when a map lists "DANE" as both, "former name of"
+        // is the more telling reason.
         for (size_t i = 0; i < x.formerNames.size(); ++i) {
             add(a, false, Field::FormerName, uint16_t(i), lv, x.formerNames[i].name);
             add(a, false, Field::FormerExpansion, uint16_t(i), lv, x.formerNames[i].expansion.fr);
             add(a, false, Field::FormerExpansion, uint16_t(i), lv, x.formerNames[i].expansion.en);
         }
+        for (size_t i = 0; i < x.aliases.size(); ++i) add(a, false, Field::Alias, uint16_t(i), lv, x.aliases[i]);
         for (size_t i = 0; i < x.variants.size(); ++i) {
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.fr);
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.en);

@@ -666,7 +666,13 @@ std::string statusJson(const Explorer& ex) {
     j["path"] = nlohmann::json::array();
     for (uint32_t a : ex.pathActors) j["path"].push_back(ex.map.actors[a].id);
     j["glossaryOpen"] = ex.showGlossary;
+    j["glossary"] = ex.glossaryLines;
+    nlohmann::json widgets = nlohmann::json::object();
+    for (const auto& [name, r] : ex.widgets) widgets[name] = {r[0], r[1], r[2], r[3]};
+    j["widgets"] = widgets;
     j["searchText"] = ex.searchText;
+    j["textInput"] = ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput;
+    j["pendingSearch"] = ex.pendingSearchChars;
     j["notice"] = ex.timeMs < ex.noticeUntil ? ex.notice : "";
     j["cpuFrameMs"] = ex.frameCpuMs;
     nlohmann::json errors = nlohmann::json::array();

@@ -8,6 +8,7 @@
 // part worth sharing (ui/url_state.cpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -89,6 +90,7 @@ struct Explorer {
     std::vector<query::Hit> hits;
     int hitCursor = 0;
     bool focusSearch = false;
+    std::string pendingSearchChars;  // typed on the map; handed to the box once it has focus
 
     // Panels.
     bool showLegend = true, showGlossary = false, showFilters = false, showHelp = false;
@@ -109,6 +111,11 @@ struct Explorer {
     // The relation network (Boost.Graph) for paths and hubs, built with the map.
     query::Network network;
     std::vector<uint32_t> hubs;  // most central actors, best first
+
+    // Screen rectangles of the named widgets drawn this frame (x0, y0, x1, y1), so tests
+    // and users' scripts can click the real interface.
+    std::vector<std::pair<std::string, std::array<float, 4>>> widgets;
+    std::vector<std::string> glossaryLines;  // glossary rows shown this frame
 
     // The card's text as drawn, mirrored into the page for screen readers and tests.
     std::vector<std::string> cardLines;

@@ -16,6 +16,7 @@
 #include <map>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "render/scene.h"
 #include "ui/explorer.h"
 #include "ui/strings.h"
@@ -52,6 +53,12 @@ const Text& actorDescription(const Explorer& ex, const Actor& actor) {
 void requestPage(const char* event, const std::string& payload) { qfq_js_event(event, payload.c_str()); }
 
 static const char* T(const Explorer& ex, S s) { return tr(s, ex.lang); }
+
+// Records the last item's rectangle under `name` (see Explorer::widgets).
+static void track(Explorer& ex, const std::string& name) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ex.widgets.push_back({name, {a.x, a.y, b.x, b.y}});
+}
 
 static ImVec4 colourOf(uint32_t rgb) {
     return ImVec4(float((rgb >> 16) & 255) / 255.0f, float((rgb >> 8) & 255) / 255.0f,
@@ -122,12 +129,20 @@ static void chooseHit(Explorer& ex, const query::Hit& hit) {
 static void searchBox(Explorer& ex) {
     ImGui::SetNextItemWidth(std::min(360.0f, ex.width * 0.4f));
     if (ex.focusSearch) {
-        ImGui::SetKeyboardFocusHere();
+        // Activated by id rather than SetKeyboardFocusHere: the latter goes through the
+        // tabbing machinery, which does not run for a window that never had nav focus.
+        ImGui::ActivateItemByID(ImGui::GetID("##search"));
         ex.focusSearch = false;
     }
     bool enter = ImGui::InputTextWithHint("##search", T(ex, S::SearchHint), ex.searchText,
                                           sizeof ex.searchText, ImGuiInputTextFlags_EnterReturnsTrue);
+    track(ex, "search");
     bool active = ImGui::IsItemActive();
+    // Characters typed on the map before the box had focus ("type to search").
+    if (active && !ex.pendingSearchChars.empty()) {
+        ImGui::GetIO().AddInputCharactersUTF8(ex.pendingSearchChars.c_str());
+        ex.pendingSearchChars.clear();
+    }
     if (ImGui::IsItemEdited()) runSearch(ex);
     ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
     if (active && !ex.hits.empty()) {
@@ -163,6 +178,7 @@ static void searchBox(Explorer& ex) {
                 swatch(ex.map.actorKinds[size_t(a.kind)].colour, a.confidence == Confidence::Unsure);
             }
             if (ImGui::Selectable(line.c_str(), int(i) == ex.hitCursor)) chooseHit(ex, h);
+            track(ex, "hit-" + std::to_string(i));
             if (h.field != query::Field::Acronym && h.field != query::Field::Name) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("(%s)", query::explain(h, ex.map, ex.lang).c_str());
@@ -190,13 +206,17 @@ static void topBar(Explorer& ex) {
     // Map switcher: the catalogue's maps, then "open a file".
     ImGui::SetNextItemWidth(220);
     std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
-    if (ImGui::BeginCombo("##map", current.c_str())) {
+    bool mapOpen = ImGui::BeginCombo("##map", current.c_str());
+    track(ex, "map");
+    if (mapOpen) {
         for (const CatalogueEntry& c : ex.catalogue) {
             std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
             if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id)) requestPage("load-map", c.id);
+            track(ex, "map-" + c.id);
         }
         ImGui::Separator();
         if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
+        track(ex, "map-open-file");
         ImGui::EndCombo();
     }
     if (!ex.map.variants.empty()) {
@@ -204,28 +224,38 @@ static void topBar(Explorer& ex) {
         ImGui::SetNextItemWidth(200);
         const char* vlabel = ex.variant < 0 ? T(ex, S::VariantNone)
                                             : ex.map.variants[size_t(ex.variant)].label.get(ex.lang).c_str();
-        if (ImGui::BeginCombo("##variant", vlabel)) {
+        bool variantOpen = ImGui::BeginCombo("##variant", vlabel);
+        track(ex, "variant");
+        if (variantOpen) {
             if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
+            track(ex, "variant-none");
             for (size_t v = 0; v < ex.map.variants.size(); ++v) {
                 const Variant& var = ex.map.variants[v];
                 if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
                     ex.variant = int(v);
+                track(ex, "variant-" + var.id);
             }
             ImGui::EndCombo();
         }
     }
     ImGui::SameLine();
     if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+    track(ex, "lang");
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Glossary))) ex.showGlossary = !ex.showGlossary;
+    track(ex, "glossary");
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Filters))) ex.showFilters = !ex.showFilters;
+    track(ex, "filters");
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Contact))) ex.showContact = !ex.showContact;
+    track(ex, "contact");
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
+    track(ex, "fit");
     ImGui::SameLine();
     if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
+    track(ex, "help");
     ImGui::End();
 }
 
@@ -272,6 +302,11 @@ static void legend(Explorer& ex) {
 // ---------------------------------------------------------------------------
 
 static void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
+static void disabledWrapped(const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", s.c_str());
+    ImGui::PopStyleColor();
+}
 
 // The "path from…" part of the card: pick another actor, see how it reaches this one.
 static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) {
@@ -284,7 +319,9 @@ static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) 
             const query::Hit& h = ex.pathHits[i];
             if (h.glossary || h.index == a) continue;
             ImGui::PushID(int(i));
-            if (ImGui::Selectable(ex.map.actors[h.index].label(ex.lang).c_str())) {
+            bool chosen = ImGui::Selectable(ex.map.actors[h.index].label(ex.lang).c_str());
+            track(ex, "path-hit-" + ex.map.actors[h.index].id);
+            if (chosen) {
                 ex.pathFrom = long(h.index);
                 ex.pathResult = ex.network.paths(h.index, a, 3);
                 ex.pathActors = ex.pathResult.paths.empty() ? std::vector<uint32_t>{} : ex.pathResult.paths[0].actors;
@@ -361,13 +398,13 @@ static void card(Explorer& ex) {
             std::string s = std::string(T(ex, S::FormerName)) + " : " + f.name;
             if (!f.expansion.empty()) s += " (" + f.expansion.get(L) + ")";
             if (!f.until.empty()) s += ", → " + f.until;
-            ImGui::TextDisabled("%s", s.c_str());
+            disabledWrapped(s);
             lines.push_back(s);
         }
         if (!actor.aliases.empty()) {
             std::string s = std::string(T(ex, S::Alias)) + " : ";
             for (size_t i = 0; i < actor.aliases.size(); ++i) s += (i ? ", " : "") + actor.aliases[i];
-            ImGui::TextDisabled("%s", s.c_str());
+            disabledWrapped(s);
             lines.push_back(s);
         }
         const Text& description = actorDescription(ex, actor);
@@ -484,6 +521,23 @@ static void contactPanel(Explorer& ex) {
 // 5. Glossary
 // ---------------------------------------------------------------------------
 
+// Every word of `filter` starts a word of `text` (both folded): "ent" finds "ENT" and
+// "entreprises", not "département".
+static bool wordPrefixMatch(const std::string& text, const std::string& filter) {
+    size_t start = 0;
+    while (start < filter.size()) {
+        size_t end = filter.find(' ', start);
+        if (end == std::string::npos) end = filter.size();
+        std::string word = filter.substr(start, end - start);
+        bool found = word.empty();
+        for (size_t p = text.find(word); p != std::string::npos && !found; p = text.find(word, p + 1))
+            found = p == 0 || text[p - 1] == ' ';
+        if (!found) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 static void glossary(Explorer& ex) {
     if (!ex.showGlossary) return;
     ImGui::SetNextWindowPos(ImVec2(60, 60), ImGuiCond_FirstUseEver);
@@ -491,6 +545,8 @@ static void glossary(Explorer& ex) {
     if (ImGui::Begin(T(ex, S::Glossary), &ex.showGlossary, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##gfilter", T(ex, S::GlossaryFilter), ex.glossaryFilter, sizeof ex.glossaryFilter);
+        track(ex, "glossary-filter");
+        ex.glossaryLines.clear();
         std::string filter = query::fold(ex.glossaryFilter);
         // Every acronym of the map: actors with one, and glossary entries, A–Z.
         struct Row { std::string term, expansion, definition; long actor; };
@@ -506,8 +562,9 @@ static void glossary(Explorer& ex) {
         ImGui::BeginChild("##gl");
         for (size_t i = 0; i < rows.size(); ++i) {
             const Row& r = rows[i];
-            if (!filter.empty() && query::fold(r.term + " " + r.expansion).find(filter) == std::string::npos) continue;
+            if (!filter.empty() && !wordPrefixMatch(query::fold(r.term + " " + r.expansion), filter)) continue;
             ImGui::PushID(int(i));
+            ex.glossaryLines.push_back(r.term + " — " + r.expansion);
             ImGui::TextColored(ImVec4(0.1f, 0.25f, 0.5f, 1), "%s", r.term.c_str());
             ImGui::SameLine();
             ImGui::TextWrapped("%s", r.expansion.c_str());
@@ -518,7 +575,10 @@ static void glossary(Explorer& ex) {
                 ImGui::PopStyleColor();
                 ImGui::Unindent();
             }
-            if (r.actor >= 0 && ImGui::SmallButton(T(ex, S::ShowOnMap))) select(ex, r.actor, true);
+            if (r.actor >= 0) {
+                if (ImGui::SmallButton(T(ex, S::ShowOnMap))) select(ex, r.actor, true);
+                track(ex, "glossary-show-" + r.term);
+            }
             ImGui::Separator();
             ImGui::PopID();
         }
@@ -603,6 +663,8 @@ static void statusLine(Explorer& ex) {
 }
 
 void drawPanels(Explorer& ex) {
+    ex.widgets.clear();
+    if (!ex.showGlossary) ex.glossaryLines.clear();
     topBar(ex);
     if (ex.hasMap) {
         if (ex.showLegend) legend(ex);

@@ -126,6 +126,8 @@ test('webgpu device lost at run time switches to WebGL2 and keeps drawing', asyn
   await frames(page, 5);
   const s = await status(page);
   assertEqual(s.selected, 'drane', 'state survives the switch');
+  await command(page, { cmd: 'select', id: null });
+  await frames(page, 3);
   const png = await shot(page, 'foundation-device-lost');
   checkUiTextDrawn(png);
   await checkNodesDrawn(page, png);
