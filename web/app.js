@@ -304,6 +304,8 @@ async function main() {
   const fragmentMap = new URLSearchParams(location.hash.slice(1)).get('map');
   const mapRef = fragmentMap || params.get('map') || catalogue.default || 'national';
   if (catalogue.maps.length || params.get('map') || fragmentMap) await loadMap(mapRef);
+  if (params.get('present') === '1' || params.get('embed') === '1')
+    window.qfq.command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
   if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
   window.addEventListener('popstate', () => withString(location.hash.slice(1) || 'map=' + mapRef,
                                                         (p) => module._qfq_apply_fragment(p)));
@@ -314,6 +316,17 @@ async function main() {
 function onEvent(name, payload) {
   if (name === 'load-map') loadMap(payload);
   else if (name === 'card') document.getElementById('qfq-card').textContent = payload;
+  else if (name === 'fullscreen') {
+    if (!document.fullscreenElement && document.documentElement.requestFullscreen)
+      document.documentElement.requestFullscreen().catch(() => {});
+  } else if (name === 'share') {
+    const done = () => notice(payload, location.href, 4000);
+    if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, done); else done();
+  } else if (name === 'open-full') {
+    const full = new URL(location.href);
+    full.searchParams.delete('embed');
+    window.open(full.href, '_blank', 'noopener');
+  }
   else if (name === 'state') {
     const { fragment, push } = JSON.parse(payload);
     const url = `${location.pathname}${location.search}#${fragment}`;

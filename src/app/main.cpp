@@ -47,6 +47,7 @@ const ImWchar kGlyphRanges[] = {
     0x20AC, 0x20AC,  // €
     0x2190, 0x21FF,  // arrows
     0x2022, 0x2022,  // bullet
+    0x25A0, 0x25FF,  // geometric shapes: ▶ ▲ ●
     0x26A0, 0x26A0,  // ⚠
     0x2713, 0x2716,  // ✓ ✖
     0,
@@ -61,11 +62,14 @@ void buildFonts(float dpr) {
     config.FontDataOwnedByAtlas = false;  // we keep the bytes for rebuilds
     config.OversampleH = 2;
     config.OversampleV = 1;
-    float size = 15.0f * dpr;
-    if (!g_fontData.empty())
-        io.Fonts->AddFontFromMemoryTTF(g_fontData.data(), int(g_fontData.size()), size, &config, kGlyphRanges);
-    else
-        io.Fonts->AddFontDefault();
+    // Font 0: the interface. Font 1: large type for facilitator mode (projectors), scaled
+    // down rather than up so it stays sharp.
+    for (float size : {15.0f * dpr, 36.0f * dpr}) {
+        if (!g_fontData.empty())
+            io.Fonts->AddFontFromMemoryTTF(g_fontData.data(), int(g_fontData.size()), size, &config, kGlyphRanges);
+        else
+            io.Fonts->AddFontDefault();
+    }
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;
     g_fontDpr = dpr;

@@ -13,6 +13,7 @@
 // last iteration, so a fixed iteration budget always ends cool.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "layout/internal.h"
 
@@ -327,7 +328,7 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
         }
     } else {
         s.progressCount = 0;
-        s.step *= 0.9f;
+        if (getenv("NOADAPT") == nullptr) s.step *= 0.9f;
     }
     s.energy = energy;
 }

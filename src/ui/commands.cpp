@@ -60,6 +60,9 @@ std::string command(Explorer& ex, const std::string& text) {
             out["colour"] = ex.map.actorKinds[size_t(ex.map.actors[size_t(a)].kind)].colour;
             out["emphasis"] = ex.actorEmphasis[size_t(a)];
         }
+    } else if (cmd == "mode") {
+        ex.present = j.value("present", ex.present);
+        ex.embed = j.value("embed", ex.embed);
     } else if (cmd == "fit") {
         fitAll(ex, j.value("animate", false));
     } else if (cmd == "lang") {

@@ -21,6 +21,7 @@
 #include "imgui.h"
 #include "render/gpu.h"
 #include "ui/panels.h"
+#include "ui/present.h"
 #include "ui/strings.h"
 
 namespace qfq::ui {
@@ -82,6 +83,9 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ex.filterVisible.assign(n, 1);
     ex.hovered = ex.focused = ex.dragging = ex.keyboardCursor = ex.pathFrom = -1;
     ex.pathActors.clear();
+    ex.tour = -1;
+    ex.tourStep = 0;
+    ex.tourFocus.clear();
     ex.hits.clear();
     ex.searchIndex.build(ex.map);
     ex.network.build(ex.map);
@@ -287,11 +291,10 @@ static void computeEmphasis(Explorer& ex) {
         std::vector<uint8_t> near = neighbourhood(ex, centre, ex.focusDepth, visible);
         for (size_t a = 0; a < n; ++a) visible[a] = visible[a] && near[a];
     }
-    long active = ex.hovered >= 0 ? ex.hovered : ex.selected;
+    const bool touring = !ex.tourFocus.empty();
+    long active = touring ? -1 : ex.hovered >= 0 ? ex.hovered : ex.selected;
     if (active >= 0 && !visible[size_t(active)]) active = -1;
-    std::vector<uint8_t> onPath(n, 0);
-    for (uint32_t a : ex.pathActors) onPath[a] = 1;
-    const bool emphasising = active >= 0 || !ex.pathActors.empty();
+    const bool emphasising = active >= 0 || !ex.pathActors.empty() || touring;
     for (size_t a = 0; a < n; ++a)
         ex.actorEmphasis[a] = !visible[a] ? render::Hidden : emphasising ? render::Faded : render::Normal;
     for (size_t r = 0; r < m.relations.size(); ++r) {
@@ -321,6 +324,19 @@ static void computeEmphasis(Explorer& ex) {
             }
         }
     }
+    if (touring) {
+        // A tour step: its actors and the relations among them stand out, the rest fades.
+        std::vector<uint8_t> inStep(n, 0);
+        for (uint32_t a : ex.tourFocus) inStep[a] = 1;
+        for (uint32_t a : ex.tourFocus)
+            if (visible[a]) ex.actorEmphasis[a] = render::Selected;
+        for (size_t r = 0; r < m.relations.size(); ++r)
+            if (ex.relationEmphasis[r] == render::Faded && inStep[m.relations[r].from] && inStep[m.relations[r].to])
+                ex.relationEmphasis[r] = render::Highlighted;
+        if (ex.hovered >= 0 && visible[size_t(ex.hovered)] && !inStep[size_t(ex.hovered)])
+            ex.actorEmphasis[size_t(ex.hovered)] = render::Highlighted;
+        return;
+    }
     if (ex.selected >= 0 && visible[size_t(ex.selected)]) ex.actorEmphasis[size_t(ex.selected)] = render::Selected;
     if (ex.hovered >= 0 && visible[size_t(ex.hovered)] && ex.hovered != ex.selected)
         ex.actorEmphasis[size_t(ex.hovered)] = render::Highlighted;
@@ -338,6 +354,7 @@ render::SceneInput sceneInput(const Explorer& ex) {
     in.width = ex.width;
     in.height = ex.height;
     in.hoverRing = 0x111111;
+    in.highContrast = ex.present;
     return in;
 }
 
@@ -506,14 +523,27 @@ static void handleKeyboard(Explorer& ex) {
 // 5. Labels and band captions
 // ---------------------------------------------------------------------------
 
-static float measure(const char* begin, const char* end, void*) {
-    return ImGui::CalcTextSize(begin, end).x;
+// Labels use the large font in facilitator mode (crisp when scaled up for a projector).
+static ImFont* labelFont(const Explorer& ex) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return ex.present && atlas->Fonts.Size > 1 ? atlas->Fonts[1] : atlas->Fonts[0];
+}
+static float labelSize(const Explorer& ex) {
+    return ImGui::GetFontSize() * (ex.present ? ex.presentScale : 1.0f);
+}
+struct Measure {
+    ImFont* font;
+    float size;
+};
+static float measure(const char* begin, const char* end, void* user) {
+    const Measure* m = static_cast<const Measure*>(user);
+    return m->font->CalcTextSizeA(m->size, 1e30f, 0.0f, begin, end).x;
 }
 
 static void drawBandCaptions(Explorer& ex) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize() * 0.95f;
+    ImFont* font = labelFont(ex);
+    const float size = labelSize(ex) * 0.95f;
     for (const layout::Band& b : ex.bands) {
         if (b.level < 0 || size_t(b.level) >= ex.map.levels.size() || !ex.levelOn[size_t(b.level)]) continue;
         float sy0 = ex.camera.screenY(b.y0, ex.height), sy1 = ex.camera.screenY(b.y1, ex.height);
@@ -538,21 +568,23 @@ static void drawLabels(Explorer& ex) {
         if (sx < -300 || sx > ex.width + cull || sy < -cull || sy > ex.height + cull) continue;
         ex.labelRequests.push_back({a, float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f});
     }
-    const float fontSize = ImGui::GetFontSize();
-    render::placeLabels(in, ex.labelRequests, ex.lang, fontSize, measure, nullptr, 600, ex.labels);
+    const float fontSize = labelSize(ex);
+    ImFont* font = labelFont(ex);
+    Measure m{font, fontSize};
+    render::placeLabels(in, ex.labelRequests, ex.lang, fontSize, measure, &m, 600, ex.labels);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const render::PlacedLabel& l : ex.labels) {
         const Actor& actor = ex.map.actors[l.actor];
         std::string text = l.full ? actor.acronym + " — " + actor.name.get(ex.lang) : actor.label(ex.lang);
         uint8_t e = ex.actorEmphasis[l.actor];
-        ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        ImVec2 size = font->CalcTextSizeA(fontSize, 1e30f, 0.0f, text.c_str());
         float maxW = ex.width * 0.6f;
         ImVec4 clip(l.x - 2, l.y - 2, l.x + std::min(size.x, maxW) + 2, l.y + size.y + 2);
         ImU32 halo = e == render::Faded ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 200);
         dl->AddRectFilled(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), halo, 3.0f);
         ImU32 colour = e == render::Faded ? IM_COL32(60, 60, 60, 110)
-                       : e >= render::Selected ? IM_COL32(0, 0, 0, 255) : IM_COL32(25, 25, 35, 235);
-        dl->AddText(ImGui::GetFont(), fontSize, ImVec2(l.x, l.y), colour, text.c_str(),
+                       : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255) : IM_COL32(25, 25, 35, 235);
+        dl->AddText(font, fontSize, ImVec2(l.x, l.y), colour, text.c_str(),
                     nullptr, 0.0f, &clip);
     }
 }
@@ -595,7 +627,9 @@ void frame(Explorer& ex) {
     }
     advanceLayout(ex);
     computeEmphasis(ex);
-    drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
+    if (!ex.present) drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
+    else ex.widgets.clear();
+    drawPresentation(ex);
     std::string card;
     for (const std::string& line : ex.cardLines) card += line + "\n";
     if (card != ex.publishedCard) {
@@ -603,7 +637,7 @@ void frame(Explorer& ex) {
         requestPage("card", card);
     }
     handleMouse(ex);
-    handleKeyboard(ex);
+    if (!handlePresenterKeys(ex)) handleKeyboard(ex);
     computeEmphasis(ex);
     drawBandCaptions(ex);
     drawLabels(ex);
@@ -666,6 +700,13 @@ std::string statusJson(const Explorer& ex) {
     j["path"] = nlohmann::json::array();
     for (uint32_t a : ex.pathActors) j["path"].push_back(ex.map.actors[a].id);
     j["glossaryOpen"] = ex.showGlossary;
+    j["present"] = ex.present;
+    j["embed"] = ex.embed;
+    j["tour"] = ex.tour >= 0 ? ex.map.tours[size_t(ex.tour)].id : "";
+    j["tourStep"] = ex.tourStep;
+    j["presentScale"] = ex.presentScale;
+    j["tourFocus"] = nlohmann::json::array();
+    for (uint32_t a : ex.tourFocus) j["tourFocus"].push_back(ex.map.actors[a].id);
     j["glossary"] = ex.glossaryLines;
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [name, r] : ex.widgets) widgets[name] = {r[0], r[1], r[2], r[3]};

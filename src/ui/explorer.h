@@ -121,6 +121,13 @@ struct Explorer {
     std::vector<std::string> cardLines;
     std::string publishedCard;
 
+    // Facilitator mode, embedding and guided tours.
+    bool present = false, embed = false;
+    float presentScale = 1.6f;  // type size in facilitator mode (+/−)
+    int tour = -1, tourStep = 0;
+    std::vector<uint32_t> tourFocus;  // actors the current step is about
+    std::vector<std::array<float, 2>> laserTrail;
+
     // URL fragment: waiting to be applied once the map is laid out; last one published.
     std::string pendingFragment, publishedFragment;
 

@@ -203,6 +203,16 @@ static void topBar(Explorer& ex) {
     ImGui::SameLine();
     searchBox(ex);
     ImGui::SameLine();
+    if (ex.embed) {
+        // Inside someone's page: search, language and a way out to the full map only.
+        if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+        track(ex, "lang");
+        ImGui::SameLine();
+        if (ImGui::Button(ex.lang == Lang::Fr ? "Ouvrir en grand ↗" : "Open full map ↗")) requestPage("open-full", "");
+        track(ex, "open-full");
+        ImGui::End();
+        return;
+    }
     // Map switcher: the catalogue's maps, then "open a file".
     ImGui::SetNextItemWidth(220);
     std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
@@ -253,6 +263,15 @@ static void topBar(Explorer& ex) {
     ImGui::SameLine();
     if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
     track(ex, "fit");
+    ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Present))) {
+        ex.present = true;
+        requestPage("fullscreen", "");
+    }
+    track(ex, "present");
+    ImGui::SameLine();
+    if (ImGui::Button(T(ex, S::Share))) requestPage("share", T(ex, S::Copied));
+    track(ex, "share");
     ImGui::SameLine();
     if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
     track(ex, "help");

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "ui/explorer.h"
+#include "ui/present.h"
 #include "ui/strings.h"
 
 namespace qfq::ui {
@@ -79,6 +80,8 @@ std::string encodeState(const Explorer& ex) {
     const render::Camera& c = ex.camera.animating ? render::Camera{ex.camera.toX, ex.camera.toY, ex.camera.toZoom} : ex.camera;
     s += "&cam=" + fmt(c.x) + "," + fmt(c.y) + "," + fmt(c.zoom);
     if (ex.lang == Lang::En) s += "&lang=en";
+    if (ex.present) s += "&present=1";
+    if (ex.tour >= 0) s += "&tour=" + ex.map.tours[size_t(ex.tour)].id + "&step=" + std::to_string(ex.tourStep + 1);
     if (ex.hideUnconnected) s += "&hide=1";
     if (ex.sureOnly) s += "&sure=1";
     std::string lv = offList(ex.map.levels, ex.levelOn), k = offList(ex.map.actorKinds, ex.kindOn),
@@ -107,6 +110,7 @@ bool applyState(Explorer& ex, const std::string& fragment) {
     std::string part;
     bool cameraGiven = false;
     long selected = -1, focused = -1;
+    int tour = -1, step = 0;
     while (std::getline(ss, part, '&')) {
         if (part.empty()) continue;
         size_t eq = part.find('=');
@@ -145,6 +149,15 @@ bool applyState(Explorer& ex, const std::string& fragment) {
             }
         } else if (key == "lang") {
             ex.lang = value == "en" ? Lang::En : Lang::Fr;
+        } else if (key == "present") {
+            ex.present = value == "1";
+        } else if (key == "tour") {
+            tour = -1;
+            for (size_t t = 0; t < ex.map.tours.size(); ++t)
+                if (ex.map.tours[t].id == value) tour = int(t);
+            if (tour < 0) unknown.push_back(value);
+        } else if (key == "step") {
+            step = std::atoi(value.c_str()) - 1;
         } else if (key == "hide") {
             ex.hideUnconnected = value == "1";
         } else if (key == "sure") {
@@ -165,6 +178,15 @@ bool applyState(Explorer& ex, const std::string& fragment) {
     ex.keyboardCursor = selected;
     ex.showCard = selected >= 0;
     if (cameraGiven) ex.cameraSet = true;
+    if (tour >= 0) {
+        render::Camera keep = ex.camera;
+        ex.tour = tour;
+        ex.tourStep = std::max(step, 0);
+        applyTourStep(ex);
+        if (cameraGiven) ex.camera = keep;  // the link's camera wins over the step's
+    } else {
+        stopTour(ex);
+    }
     if (!skipped.empty()) {
         std::string list;
         for (const std::string& s : skipped) list += (list.empty() ? "" : ", ") + s;

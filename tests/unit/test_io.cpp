@@ -500,3 +500,35 @@ TEST_CASE("a relation from an actor to itself is only a warning") {
     CHECK(qfq::io::formatProblem(r.problems[0], Lang::En).find("warning: the relation joins") !=
           std::string::npos);
 }
+
+TEST_CASE("topics: the vocabulary is kept, and checked once declared") {
+    json doc = baseMap();
+    doc["topics"] = {{{"id", "ent"}, {"label", "ENT"}, {"description", "Espaces numériques"}},
+                     {{"id", "equipment"}, {"label", {{"en", "Equipment"}}}}};
+    LoadResult r = loadJson(doc);
+    INFO(dump(r));
+    REQUIRE(r.ok);
+    REQUIRE(r.map.topics.size() == 2);
+    CHECK(r.map.topics[0].description.fr == "Espaces numériques");
+    CHECK(r.map.topics[1].label.en == "Equipment");
+    doc["actors"][0]["topics"][0] = "enf";
+    CHECK_PROBLEM(loadJson(doc), "/actors/0/topics/0", "topic \"enf\" does not exist; did you mean \"ent\"?");
+    doc["actors"][0]["topics"][0] = "ent";
+    doc["topics"].push_back({{"id", "ent"}, {"label", "x"}});
+    CHECK_PROBLEM(loadJson(doc), "/topics/2/id", "duplicate id \"ent\"");
+}
+
+TEST_CASE("variant texts merge key by key over the actor's own") {
+    json doc = baseMap();
+    doc["actors"][0]["variants"] = {
+        {"toulouse", {{"name", {{"en", "DNE Toulouse"}}}, {"sources", json::array()}}}};
+    LoadResult r = loadJson(doc);
+    INFO(dump(r));
+    REQUIRE(r.ok);
+    const qfq::VariantText& v = r.map.actors[0].variants[0];
+    CHECK(v.name.en == "DNE Toulouse");
+    CHECK(v.name.fr == "Direction du numérique pour l'éducation");
+    CHECK(v.description.empty());  // not given: the app falls back to the actor's
+    doc["actors"][0]["variants"]["toulouse"]["level"] = "academie";  // not a per-variant field
+    CHECK_PROBLEM(loadJson(doc), "/actors/0/variants/toulouse/level", "unknown field \"level\"");
+}

@@ -1,0 +1,798 @@
+// io/csv.cpp — reading CSV files from spreadsheets and importing actors.csv + relations.csv.
+//
+// Contents
+//   1. Bytes to UTF-8 (BOM, Windows-1252 fallback)
+//   2. readCsv
+//   3. Formula injection
+//   4. Cells to JSON values (lists, sources, former names, numbers)
+//   5. The import: columns, rows, the document, problems traced back to cells
+//
+// The import builds a qfq-map/1 JSON document and hands it to loadMap, so every rule of the
+// format is checked in one place; what can be said better in spreadsheet terms (unknown level,
+// missing column, bad number) is checked here first, with the cell's position.
+
+#include "io/csv.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "io/internal.h"
+
+namespace qfq::io {
+
+using nlohmann::json;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// 1. Bytes to UTF-8
+// ---------------------------------------------------------------------------
+
+bool validUtf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2) || (n == 4 && c > 0xF4)) return false;
+        for (size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        if (n == 3) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0)) return false;  // overlong, surrogates
+        }
+        if (n == 4) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xF0 && d < 0x90) || (c == 0xF4 && d >= 0x90)) return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+void appendUtf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+// Windows-1252 (what "Latin-1" means in practice): 0x80–0x9F hold € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž
+// ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five undefined bytes map to the C1 controls.
+std::string fromWindows1252(std::string_view s) {
+    static const uint16_t high[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        appendUtf8(out, c >= 0x80 && c < 0xA0 ? high[c - 0x80] : c);
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    size_t a = 0, b = s.size();
+    while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r')) ++a;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r')) --b;
+    return std::string(s.substr(a, b - a));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// 2. readCsv
+// ---------------------------------------------------------------------------
+
+bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out, Problem& problem) {
+    out = CsvTable{};
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        bytes.remove_prefix(3);
+        out.bom = true;
+    }
+    std::string converted;
+    if (!validUtf8(bytes)) {
+        converted = fromWindows1252(bytes);
+        bytes = converted;
+        out.latin1 = true;
+    }
+    // The delimiter: the most frequent of ; , TAB in the first row, outside quotes.
+    size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    for (char c : bytes) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        counts[0] += c == ';', counts[1] += c == ',', counts[2] += c == '\t';
+    }
+    out.delimiter = counts[0] > counts[1] && counts[0] >= counts[2] ? ';' : counts[2] > counts[1] ? '\t' : ',';
+    const char d = out.delimiter;
+
+    int line = 1, column = 1;
+    std::vector<CsvCell> row;
+    CsvCell cell{"", 1, 1};
+    bool inQuotes = false, cellQuoted = false;
+    int quoteLine = 0, quoteColumn = 0;
+    auto endCell = [&] {
+        row.push_back(std::move(cell));
+        cell = CsvCell{"", line, column};
+        cellQuoted = false;
+    };
+    auto endRow = [&] {
+        bool blank = std::all_of(row.begin(), row.end(), [](const CsvCell& c) { return trim(c.text).empty(); });
+        if (!blank) out.rows.push_back(std::move(row));
+        row.clear();
+    };
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        char c = bytes[i];
+        bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+        if (inQuotes) {
+            if (c == '"') {
+                if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
+                    cell.text += '"';
+                    ++i, ++column;
+                } else {
+                    inQuotes = false;
+                }
+            } else {
+                cell.text += c;
+            }
+            if (c == '\n') line++, column = 1;
+            else if (!continuation) ++column;
+            continue;
+        }
+        if (c == '"' && trim(cell.text).empty() && !cellQuoted) {
+            // A quote opens a quoted cell only at its start (spaces before it are dropped).
+            cell.text.clear();
+            inQuotes = cellQuoted = true;
+            quoteLine = line, quoteColumn = column;
+            ++column;
+            continue;
+        }
+        if (c == d) {
+            ++column;
+            endCell();
+            continue;
+        }
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+            ++line, column = 1;
+            endCell();
+            endRow();
+            continue;
+        }
+        cell.text += c;
+        if (!continuation) ++column;
+    }
+    if (inQuotes) {
+        problem = Problem{fileName, "", quoteLine, quoteColumn,
+                          Text{"guillemet ouvert jamais refermé", "quote opened here is never closed"}, false};
+        return false;
+    }
+    if (!cell.text.empty() || !row.empty() || cellQuoted) {
+        endCell();
+        endRow();
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Formula injection
+// ---------------------------------------------------------------------------
+
+namespace {
+
+bool plainNumber(std::string_view s) {
+    size_t i = 0, digits = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+    if (i < s.size() && (s[i] == '.' || s[i] == ','))
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+    if (digits && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        size_t exponent = 0;
+        if (++i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++exponent;
+        if (!exponent) return false;
+    }
+    return digits > 0 && i == s.size();
+}
+
+bool needsGuard(std::string_view s) {
+    if (s.empty()) return false;
+    char c = s[0];
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return !plainNumber(s);
+    return c == '\'' && needsGuard(s.substr(1));
+}
+
+}  // namespace
+
+std::string neutraliseCell(std::string_view text) {
+    return needsGuard(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string restoreCell(std::string_view cell) {
+    if (!cell.empty() && cell[0] == '\'' && needsGuard(cell.substr(1))) return std::string(cell.substr(1));
+    return std::string(cell);
+}
+
+std::string csvCell(std::string_view text, char delimiter) {
+    std::string cell = neutraliseCell(text);
+    if (cell.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos &&
+        (cell.empty() || (cell.front() != ' ' && cell.back() != ' ')))
+        return cell;
+    std::string out = "\"";
+    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// ---------------------------------------------------------------------------
+// 4. Cells to JSON values
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// One item per line; without a line break, items are separated by '|'.
+std::vector<std::string> splitItems(const std::string& cell, bool keepEmpty) {
+    std::vector<std::string> items;
+    bool lines = cell.find_first_of("\r\n") != std::string::npos;
+    std::string current;
+    auto flush = [&] {
+        std::string t = trim(current);
+        if (keepEmpty || !t.empty()) items.push_back(t);
+        current.clear();
+    };
+    for (size_t i = 0; i < cell.size(); ++i) {
+        char c = cell[i];
+        if (lines ? (c == '\n' || c == '\r') : c == '|') {
+            if (c == '\r' && i + 1 < cell.size() && cell[i + 1] == '\n') ++i;
+            flush();
+        } else {
+            current += c;
+        }
+    }
+    flush();
+    while (keepEmpty && !items.empty() && items.back().empty()) items.pop_back();
+    return items;
+}
+
+// Sources and former names: one per line or separated by ';', parts by '|'.
+std::vector<std::vector<std::string>> splitRecords(const std::string& cell) {
+    std::vector<std::vector<std::string>> records;
+    std::string current;
+    auto flush = [&] {
+        if (!trim(current).empty()) {
+            std::vector<std::string> parts;
+            size_t start = 0;
+            for (;;) {
+                size_t bar = current.find('|', start);
+                parts.push_back(trim(current.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+                if (bar == std::string::npos) break;
+                start = bar + 1;
+            }
+            records.push_back(std::move(parts));
+        }
+        current.clear();
+    };
+    for (char c : cell) {
+        if (c == '\n' || c == '\r' || c == ';') flush();
+        else current += c;
+    }
+    flush();
+    return records;
+}
+
+bool looksLikeJson(const std::string& cell) {
+    std::string t = trim(cell);
+    return !t.empty() && (t[0] == '[' || t[0] == '{');
+}
+
+bool parseNumber(std::string text, double& out) {
+    text = trim(text);
+    if (text.find('.') == std::string::npos) std::replace(text.begin(), text.end(), ',', '.');
+    if (!plainNumber(text)) return false;
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0';
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    std::tm* t = std::gmtime(&now);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", t);
+    return buffer;
+}
+
+// ---------------------------------------------------------------------------
+// 5. The import
+// ---------------------------------------------------------------------------
+
+// Header names are compared without case, spaces, '_' or '-' ("Name FR" = "name_fr").
+std::string headerKey(std::string_view s) {
+    std::string out;
+    for (char c : trim(s))
+        if (c != ' ' && c != '_' && c != '-') out += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+const std::vector<std::string> kActorColumns = {
+    "id", "acronym", "name", "name_fr", "name_en", "level", "kind", "territory", "description", "description_fr",
+    "description_en", "missions", "missions_fr", "missions_en", "topics", "url", "sources", "confidence", "aliases",
+    "former_names", "x", "y", "variants"};
+const std::vector<std::string> kRelationColumns = {
+    "id", "from", "to", "kind", "directed", "description", "description_fr", "description_en", "sources", "confidence"};
+
+// One CSV file being read: its table, its columns, and where problems go.
+struct Sheet {
+    const Document* doc = nullptr;
+    CsvTable table;
+    std::unordered_map<std::string, size_t> column;  // canonical name → index
+    std::vector<Problem>* problems = nullptr;
+    size_t errors = 0;
+
+    const CsvCell* cell(size_t row, const std::string& name) const {
+        auto it = column.find(name);
+        if (it == column.end() || it->second >= table.rows[row].size()) return nullptr;
+        return &table.rows[row][it->second];
+    }
+    // The cell's text, apostrophe guard removed ("" if absent).
+    std::string get(size_t row, const std::string& name) const {
+        const CsvCell* c = cell(row, name);
+        return c ? restoreCell(c->text) : "";
+    }
+    std::string key(size_t row, const std::string& name) const { return trim(get(row, name)); }
+    // Reports at the cell of `name` in `row` (or the row's first cell).
+    void error(size_t row, const std::string& name, const std::string& fr, const std::string& en,
+               bool warning = false) {
+        const CsvCell* c = cell(row, name);
+        if (!c && !table.rows[row].empty()) c = &table.rows[row][0];
+        problems->push_back({doc->name, "", c ? c->line : 0, c ? c->column : 0,
+                             Text{"colonne « " + name + " » : " + fr, "column \"" + name + "\": " + en}, warning});
+        if (!warning) ++errors;
+    }
+};
+
+bool openSheet(const Document& doc, const std::vector<std::string>& known,
+               const std::vector<std::vector<std::string>>& required, Sheet& sheet, std::vector<Problem>& problems) {
+    sheet.doc = &doc;
+    sheet.problems = &problems;
+    Problem p;
+    if (!readCsv(doc.text, doc.name, sheet.table, p)) {
+        problems.push_back(p);
+        return false;
+    }
+    if (sheet.table.rows.empty()) {
+        problems.push_back({doc.name, "", 0, 0, Text{"fichier vide (la première ligne doit nommer les colonnes)",
+                                                     "empty file (the first row must name the columns)"},
+                            false});
+        return false;
+    }
+    std::vector<std::string> keys;
+    for (const std::string& k : known) keys.push_back(headerKey(k));
+    const std::vector<CsvCell>& header = sheet.table.rows[0];
+    for (size_t i = 0; i < header.size(); ++i) {
+        std::string name = trim(header[i].text), k = headerKey(name);
+        if (name.empty() || (name.size() > 2 && (name[0] == 'x' || name[0] == 'X') && name[1] == '-'))
+            continue;  // empty header or an x-note column
+        auto it = std::find(keys.begin(), keys.end(), k);
+        if (it == keys.end()) {
+            std::string guess = detail::closest(name, known);
+            std::string hintFr = guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)";
+            std::string hintEn = guess.empty() ? "" : " (did you mean \"" + guess + "\"?)";
+            problems.push_back({doc.name, "", header[i].line, header[i].column,
+                                Text{"colonne inconnue « " + name + " », ignorée" + hintFr,
+                                     "unknown column \"" + name + "\", ignored" + hintEn},
+                                true});
+            continue;
+        }
+        sheet.column[known[size_t(it - keys.begin())]] = i;
+    }
+    bool ok = true;
+    for (const std::vector<std::string>& anyOf : required) {
+        bool found = false;
+        for (const std::string& name : anyOf) found = found || sheet.column.count(name);
+        if (found) continue;
+        std::string names;
+        for (const std::string& name : anyOf) names += (names.empty() ? "« " : " ou « ") + name + " »";
+        std::string namesEn;
+        for (const std::string& name : anyOf) namesEn += (namesEn.empty() ? "\"" : " or \"") + name + "\"";
+        problems.push_back({doc.name, "", 1, 1,
+                            Text{"colonne " + names + " manquante (colonnes attendues : " +
+                                     detail::joinList(known, 30) + ")",
+                                 "missing column " + namesEn + " (expected columns: " + detail::joinList(known, 30) + ")"},
+                            false});
+        ok = false;
+    }
+    return ok;
+}
+
+// Checks an id against a vocabulary; reports "unknown level « x » (levels: …)".
+bool inVocabulary(Sheet& sheet, size_t row, const std::string& column, const std::string& value,
+                  const std::vector<std::string>& ids, const std::string& whatFr, const std::string& whatEn,
+                  const std::string& listFr, const std::string& listEn) {
+    if (std::find(ids.begin(), ids.end(), value) != ids.end()) return true;
+    std::string guess = detail::closest(value, ids);
+    sheet.error(row, column,
+                whatFr + " inconnu « " + value + " »" + (guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)") +
+                    " ; " + listFr + " : " + detail::joinList(ids, 12),
+                "unknown " + whatEn + " \"" + value + "\"" + (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)") +
+                    "; " + listEn + ": " + detail::joinList(ids, 12));
+    return false;
+}
+
+template <class T>
+std::vector<std::string> idsOf(const std::vector<T>& list) {
+    std::vector<std::string> ids;
+    for (const T& item : list) ids.push_back(item.id);
+    return ids;
+}
+
+// name_fr / name_en / name (in the document's language) → a text, or null if all empty.
+json textOf(const Sheet& sheet, size_t row, const std::string& base, const std::string& language) {
+    json t = json::object();
+    std::string fr = sheet.get(row, base + "_fr"), en = sheet.get(row, base + "_en"), plain = sheet.get(row, base);
+    if (!fr.empty()) t["fr"] = fr;
+    if (!en.empty()) t["en"] = en;
+    if (!plain.empty() && !t.contains(language)) t[language] = plain;
+    return t.empty() ? json() : t;
+}
+
+// A cell holding JSON (lists, variants); reports and returns null when unreadable.
+json jsonCell(Sheet& sheet, size_t row, const std::string& column, const std::string& text) {
+    json v = json::parse(text, nullptr, false);
+    if (v.is_discarded()) {
+        sheet.error(row, column, "JSON illisible", "unreadable JSON");
+        return json();
+    }
+    return v;
+}
+
+json sourcesOf(Sheet& sheet, size_t row) {
+    std::string cell = sheet.get(row, "sources");
+    if (trim(cell).empty()) return json();
+    if (looksLikeJson(cell)) return jsonCell(sheet, row, "sources", cell);
+    json list = json::array();
+    for (const std::vector<std::string>& parts : splitRecords(cell)) {
+        if (parts.size() < 2 || parts[1].empty()) {
+            sheet.error(row, "sources",
+                        "source « " + parts[0] + " » sans date de vérification (écrire URL|AAAA-MM-JJ)",
+                        "source \"" + parts[0] + "\" has no verification date (write URL|YYYY-MM-DD)");
+            continue;
+        }
+        json s = {{"url", parts[0]}, {"verified", parts[1]}};
+        std::string title;
+        for (size_t k = 2; k < parts.size(); ++k) title += (k > 2 ? "|" : "") + parts[k];
+        if (!title.empty()) s["title"] = title;
+        list.push_back(std::move(s));
+    }
+    return list;
+}
+
+json confidenceOf(Sheet& sheet, size_t row) {
+    std::string v = sheet.key(row, "confidence");
+    std::string k = headerKey(v);
+    if (k.empty() || k == "sure" || k == "sur" || k == "sûr" || k == "certain") return json();
+    if (k == "unsure" || k == "incertain" || k == "nonsur" || k == "nonsûr") return "unsure";
+    sheet.error(row, "confidence", "« " + v + " » : écrire sure ou unsure", "\"" + v + "\": write sure or unsure");
+    return json();
+}
+
+// A list column: JSON array, or items one per line / separated by '|'.
+json listOf(Sheet& sheet, size_t row, const std::string& column) {
+    std::string cell = sheet.get(row, column);
+    if (looksLikeJson(cell)) return jsonCell(sheet, row, column, cell);
+    std::vector<std::string> items = splitItems(cell, false);
+    return items.empty() ? json() : json(items);
+}
+
+json missionsOf(const Sheet& sheet, size_t row, const std::string& language) {
+    std::vector<std::string> fr = splitItems(sheet.get(row, "missions_fr"), true);
+    std::vector<std::string> en = splitItems(sheet.get(row, "missions_en"), true);
+    std::vector<std::string> plain = splitItems(sheet.get(row, "missions"), true);
+    std::vector<std::string>& mine = language == "en" ? en : fr;
+    if (mine.empty()) mine = plain;
+    json list = json::array();
+    for (size_t i = 0; i < std::max(fr.size(), en.size()); ++i) {
+        json t = json::object();
+        if (i < fr.size() && !fr[i].empty()) t["fr"] = fr[i];
+        if (i < en.size() && !en[i].empty()) t["en"] = en[i];
+        if (!t.empty()) list.push_back(std::move(t));
+    }
+    return list.empty() ? json() : list;
+}
+
+json formerNamesOf(Sheet& sheet, size_t row) {
+    std::string cell = sheet.get(row, "former_names");
+    if (trim(cell).empty()) return json();
+    if (looksLikeJson(cell)) return jsonCell(sheet, row, "former_names", cell);
+    json list = json::array();
+    for (const std::vector<std::string>& parts : splitRecords(cell)) {
+        json f = {{"name", parts[0]}};
+        if (parts.size() > 1 && !parts[1].empty()) f["expansion"] = parts[1];
+        if (parts.size() > 2 && !parts[2].empty()) f["until"] = parts[2];
+        list.push_back(std::move(f));
+    }
+    return list;
+}
+
+void put(json& o, const char* key, json value) {
+    if (!value.is_null()) o[key] = std::move(value);
+}
+
+// Where a value of the document came from: for tracing the loader's problems back.
+struct Origin {
+    Sheet* sheet = nullptr;
+    size_t row = 0;
+};
+
+// The CSV column that holds JSON field `field` of an actor or relation.
+std::string columnOf(const Sheet& sheet, size_t row, const std::string& field) {
+    static const std::unordered_map<std::string, std::string> renamed = {
+        {"formerNames", "former_names"}, {"position", "x"}};
+    auto it = renamed.find(field);
+    std::string name = it != renamed.end() ? it->second : field;
+    for (const char* suffix : {"", "_fr", "_en"})
+        if (const CsvCell* c = sheet.cell(row, name + suffix); c && !c->text.empty()) return name + suffix;
+    return name;
+}
+
+}  // namespace
+
+CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, const CsvImportOptions& options,
+                    const Fetch& fetch) {
+    CsvImport result;
+    if (!options.base) {
+        result.problems.push_back({"", "", 0, 0,
+                                   Text{"aucune carte de base pour les niveaux et les types",
+                                        "no base map for the levels and kinds"},
+                                   false});
+        return result;
+    }
+    const Map& base = *options.base;
+    const bool overlay = !options.extends.empty();
+    Sheet actors, relations;
+    bool readable = openSheet(actorsDoc, kActorColumns, {{"id"}, {"name", "name_fr", "name_en"}, {"level"}, {"kind"}, {"sources"}},
+                              actors, result.problems);
+    readable = openSheet(relationsDoc, kRelationColumns, {{"from"}, {"to"}, {"kind"}}, relations, result.problems) &&
+               readable;
+    if (!readable) return result;
+
+    std::string language = !options.language.empty() ? options.language
+                           : options.keepBase && !base.language.empty() ? base.language
+                                                                        : "fr";
+    const std::vector<std::string> levels = idsOf(base.levels), kinds = idsOf(base.actorKinds),
+                                   relationKinds = idsOf(base.relationKinds), territories = idsOf(base.territories);
+
+    // --- Actors ---
+    json addedActors = json::array(), addedRelations = json::array();
+    json overrideActors = json::object(), overrideRelations = json::object();
+    std::vector<Origin> actorOrigin, relationOrigin;
+    std::unordered_map<std::string, Origin> overrideOrigin;  // "actors/ID" or "relations/ID"
+    std::unordered_set<std::string> csvActorIds;
+    for (size_t row = 1; row < actors.table.rows.size(); ++row) {
+        std::string id = actors.key(row, "id");
+        if (id.empty()) {
+            actors.error(row, "id", "identifiant manquant", "missing id");
+            continue;
+        }
+        bool inherited = overlay && base.findActor(id) >= 0;
+        json a = json::object();
+        a["id"] = id;
+        if (std::string v = actors.key(row, "acronym"); !v.empty()) a["acronym"] = v;
+        put(a, "name", textOf(actors, row, "name", language));
+        if (a.find("name") == a.end() && !inherited)
+            actors.error(row, "name_fr", "nom manquant (name_fr, name_en ou name)", "missing name (name_fr, name_en or name)");
+        put(a, "aliases", listOf(actors, row, "aliases"));
+        put(a, "formerNames", formerNamesOf(actors, row));
+        std::string level = actors.key(row, "level"), kind = actors.key(row, "kind");
+        if (!level.empty() && inVocabulary(actors, row, "level", level, levels, "niveau", "level", "niveaux", "levels"))
+            a["level"] = level;
+        else if (level.empty() && !inherited)
+            actors.error(row, "level", "niveau manquant", "missing level");
+        if (!kind.empty() && inVocabulary(actors, row, "kind", kind, kinds, "type", "kind", "types", "kinds"))
+            a["kind"] = kind;
+        else if (kind.empty() && !inherited)
+            actors.error(row, "kind", "type manquant", "missing kind");
+        if (std::string t = actors.key(row, "territory"); !t.empty() &&
+            inVocabulary(actors, row, "territory", t, territories, "territoire", "territory", "territoires", "territories"))
+            a["territory"] = t;
+        put(a, "description", textOf(actors, row, "description", language));
+        put(a, "missions", missionsOf(actors, row, language));
+        put(a, "topics", listOf(actors, row, "topics"));
+        if (std::string v = actors.key(row, "url"); !v.empty()) a["url"] = v;
+        put(a, "sources", sourcesOf(actors, row));
+        put(a, "confidence", confidenceOf(actors, row));
+        std::string xs = actors.key(row, "x"), ys = actors.key(row, "y");
+        if (!xs.empty() || !ys.empty()) {
+            double x = 0, y = 0;
+            if (!parseNumber(xs, x)) actors.error(row, "x", "nombre attendu, lu « " + xs + " »", "number expected, got \"" + xs + "\"");
+            else if (!parseNumber(ys, y)) actors.error(row, "y", "nombre attendu, lu « " + ys + " »", "number expected, got \"" + ys + "\"");
+            else a["position"] = {{"x", x}, {"y", y}};
+        }
+        if (std::string v = actors.get(row, "variants"); !trim(v).empty()) put(a, "variants", jsonCell(actors, row, "variants", v));
+        csvActorIds.insert(id);
+        if (inherited) {
+            a.erase("id");
+            overrideActors[id] = std::move(a);
+            overrideOrigin["actors/" + id] = {&actors, row};
+        } else {
+            addedActors.push_back(std::move(a));
+            actorOrigin.push_back({&actors, row});
+        }
+    }
+
+    // --- Relations ---
+    std::vector<std::string> knownActors(csvActorIds.begin(), csvActorIds.end());
+    if (overlay) for (const Actor& a : base.actors) knownActors.push_back(a.id);
+    std::sort(knownActors.begin(), knownActors.end());
+    std::unordered_set<std::string> baseRelations;
+    if (overlay) for (const Relation& r : base.relations) baseRelations.insert(r.id);
+    for (size_t row = 1; row < relations.table.rows.size(); ++row) {
+        json r = json::object();
+        std::string from = relations.key(row, "from"), to = relations.key(row, "to"), kind = relations.key(row, "kind");
+        bool good = true;
+        for (auto [column, value] : {std::pair<const char*, std::string*>{"from", &from}, {"to", &to}}) {
+            if (value->empty()) {
+                relations.error(row, column, "acteur manquant", "missing actor");
+                good = false;
+            } else {
+                good = inVocabulary(relations, row, column, *value, knownActors, "acteur", "actor", "acteurs",
+                                    "actors") && good;
+            }
+        }
+        if (kind.empty()) {
+            relations.error(row, "kind", "type de relation manquant", "missing relation kind");
+            good = false;
+        } else {
+            good = inVocabulary(relations, row, "kind", kind, relationKinds, "type de relation", "relation kind",
+                                "types", "kinds") && good;
+        }
+        if (!good) continue;
+        std::string id = relations.key(row, "id");
+        if (id.empty()) id = from + "--" + kind + "--" + to;
+        else r["id"] = id;
+        r["from"] = from;
+        r["to"] = to;
+        r["kind"] = kind;
+        std::string directed = headerKey(relations.key(row, "directed"));
+        if (directed == "false" || directed == "no" || directed == "non" || directed == "0" || directed == "faux")
+            r["directed"] = false;
+        else if (!(directed.empty() || directed == "true" || directed == "yes" || directed == "oui" ||
+                   directed == "1" || directed == "vrai"))
+            relations.error(row, "directed", "écrire true ou false", "write true or false");
+        put(r, "description", textOf(relations, row, "description", language));
+        put(r, "sources", sourcesOf(relations, row));
+        put(r, "confidence", confidenceOf(relations, row));
+        if (baseRelations.count(id)) {
+            r.erase("id");
+            overrideRelations[id] = std::move(r);
+            overrideOrigin["relations/" + id] = {&relations, row};
+        } else {
+            addedRelations.push_back(std::move(r));
+            relationOrigin.push_back({&relations, row});
+        }
+    }
+
+    // --- The document ---
+    json doc = options.keepBase && !overlay ? toJson(base) : json::object();
+    if (!options.keepBase || overlay) {
+        doc["schema"] = "qfq-map/1";
+        doc["id"] = "territoire";
+        doc["licence"] = "CC-BY-4.0";
+        doc["maintainers"] = json::array({{{"name", "Non renseigné"}}});
+        doc["updated"] = today();
+    }
+    if (!options.id.empty()) doc["id"] = options.id;
+    doc["language"] = language;
+    if (!options.title.empty()) doc["title"] = options.title;
+    else if (!doc.contains("title")) doc["title"] = doc["id"];
+    if (!options.licence.empty()) doc["licence"] = options.licence;
+    if (!options.maintainer.empty()) doc["maintainers"] = json::array({{{"name", options.maintainer}}});
+    if (!options.updated.empty()) doc["updated"] = options.updated;
+    if (overlay) {
+        doc["extends"] = options.extends;
+    } else if (!options.keepBase) {
+        const json full = toJson(base);
+        for (const char* key : {"levels", "actorKinds", "relationKinds", "topics", "territories"})
+            if (full.contains(key)) doc[key] = full[key];
+    }
+    doc["actors"] = std::move(addedActors);
+    if (!addedRelations.empty()) doc["relations"] = std::move(addedRelations);
+    else doc.erase("relations");
+    if (!overrideActors.empty()) doc["override"]["actors"] = std::move(overrideActors);
+    if (!overrideRelations.empty()) doc["override"]["relations"] = std::move(overrideRelations);
+    if (options.keepBase && !overlay) {
+        // The base's glossary and tours may name actors the spreadsheets left out.
+        if (doc.contains("glossary"))
+            for (json& g : doc["glossary"])
+                if (g.contains("see")) {
+                    json kept = json::array();
+                    for (const json& id : g["see"])
+                        if (csvActorIds.count(id.get<std::string>())) kept.push_back(id);
+                    if (kept.empty()) g.erase("see");
+                    else g["see"] = std::move(kept);
+                }
+        if (doc.contains("tours")) {
+            json kept = json::array();
+            for (const json& tour : doc["tours"]) {
+                bool whole = true;
+                for (const json& step : tour["steps"])
+                    for (const char* key : {"focus", "path"})
+                        if (step.contains(key))
+                            for (const json& id : step[key]) whole = whole && csvActorIds.count(id.get<std::string>());
+                if (whole) kept.push_back(tour);
+            }
+            if (kept.empty()) doc.erase("tours");
+            else doc["tours"] = std::move(kept);
+        }
+    }
+    result.document = doc;
+    if (actors.errors || relations.errors) return result;
+
+    // --- Load it; trace problems back to cells ---
+    const std::string docName = "map.json";
+    LoadResult loaded = loadMap(Document{docName, doc.dump(1)}, fetch);
+    for (Problem& p : loaded.problems) {
+        if (p.file != docName) {
+            result.problems.push_back(std::move(p));
+            continue;
+        }
+        // "/actors/3/sources/0/verified" → {"actors", "3", "sources", …}
+        std::vector<std::string> parts;
+        for (size_t start = 1; start <= p.pointer.size() && !p.pointer.empty();) {
+            size_t slash = p.pointer.find('/', start);
+            parts.push_back(p.pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+            if (slash == std::string::npos) break;
+            start = slash + 1;
+        }
+        const Origin* origin = nullptr;
+        std::string field;
+        if (parts.size() >= 2 && (parts[0] == "actors" || parts[0] == "relations")) {
+            size_t index = size_t(std::strtoul(parts[1].c_str(), nullptr, 10));
+            const std::vector<Origin>& list = parts[0] == "actors" ? actorOrigin : relationOrigin;
+            if (index < list.size()) origin = &list[index];
+            if (parts.size() >= 3) field = parts[2];
+        } else if (parts.size() >= 3 && parts[0] == "override") {
+            auto it = overrideOrigin.find(parts[1] + "/" + parts[2]);
+            if (it != overrideOrigin.end()) origin = &it->second;
+            if (parts.size() >= 4) field = parts[3];
+        }
+        if (!origin) {
+            p.line = p.column = 0;  // a position in the generated JSON would mislead
+            result.problems.push_back(std::move(p));
+            continue;
+        }
+        Sheet& sheet = *origin->sheet;
+        std::string column = field.empty() ? "id" : columnOf(sheet, origin->row, field);
+        const CsvCell* c = sheet.cell(origin->row, column);
+        if (!c && !sheet.table.rows[origin->row].empty()) c = &sheet.table.rows[origin->row][0];
+        result.problems.push_back({sheet.doc->name, "", c ? c->line : 0, c ? c->column : 0,
+                                   Text{"colonne « " + column + " » : " + p.message.fr,
+                                        "column \"" + column + "\": " + p.message.en},
+                                   p.warning});
+    }
+    result.ok = loaded.ok;
+    if (loaded.ok) result.map = std::move(loaded.map);
+    return result;
+}
+
+LoadResult fromCsv(const Document& actors, const Document& relations, const CsvImportOptions& options,
+                   const Fetch& fetch) {
+    CsvImport imported = importCsv(actors, relations, options, fetch);
+    LoadResult r;
+    r.ok = imported.ok;
+    r.map = std::move(imported.map);
+    r.problems = std::move(imported.problems);
+    return r;
+}
+
+}  // namespace qfq::io
