@@ -23,7 +23,7 @@ scripts/build.sh all || { echo "build failed" >&2; exit 1; }
 step "unit tests (doctest)" build/native/qfq_tests
 step "maps: qfq validate" build/native/qfq validate data/national.json data/wallonie.json data/territories/*.json
 step "maps: ajv (JSON Schema 2020-12)" node tests/schema/validate.mjs
-[ -f tests/cli/run.sh ] && step "CLI tests" tests/cli/run.sh
+step "exports: independent parsers (networkx, XML, PNG)" python3 tests/export/check_exports.py build/native/qfq
 step "browser tests (headless Chromium)" node tests/browser/run.mjs
 
 elapsed=$(( $(date +%s) - started ))

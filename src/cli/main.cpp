@@ -26,7 +26,10 @@
     X(search)           \
     X(focus)            \
     X(path)             \
-    X(contact)
+    X(contact)          \
+    X(export)           \
+    X(import_csv)       \
+    X(publish)
 
 namespace qfq::cli {
 

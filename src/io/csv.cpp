@@ -216,7 +216,10 @@ bool needsGuard(std::string_view s) {
 }  // namespace
 
 std::string neutraliseCell(std::string_view text) {
-    return needsGuard(text) ? "'" + std::string(text) : std::string(text);
+    std::string out;
+    if (needsGuard(text)) out += '\'';
+    out.append(text.data(), text.size());
+    return out;
 }
 
 std::string restoreCell(std::string_view cell) {

@@ -220,7 +220,7 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             add(label(ex + 16, ly + 11, text, 11, 0x333333));
         }
         if (anyUnsure) {
-            const std::string& text = say(opt.lang, "cercle vide : information incertaine", "open ring: unsure");
+            const std::string text = opt.lang == Lang::Fr ? "cercle vide : information incertaine" : "open ring: unsure";
             float ex = place(16 + textWidth(text, 11) + 18);
             S ring;
             ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555, ring.width = 2;

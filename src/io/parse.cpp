@@ -302,6 +302,68 @@ static void checkStringLengths(const json& value, std::string& pointer, int inde
     }
 }
 
+// Builds the DOM (through nlohmann's own SAX DOM builder) and records the JSON pointer of
+// every key that repeats within its object.
+class DuplicateKeySax {
+public:
+    DuplicateKeySax(json& root, std::vector<std::string>& duplicates) : dom_(root, true), duplicates_(duplicates) {}
+
+    bool null() { return begin(), dom_.null(); }
+    bool boolean(bool v) { return begin(), dom_.boolean(v); }
+    bool number_integer(json::number_integer_t v) { return begin(), dom_.number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return begin(), dom_.number_unsigned(v); }
+    bool number_float(json::number_float_t v, const std::string& s) { return begin(), dom_.number_float(v, s); }
+    bool string(std::string& v) { return begin(), dom_.string(v); }
+    bool binary(json::binary_t& v) { return begin(), dom_.binary(v); }
+    bool start_object(std::size_t n) {
+        begin();
+        stack_.push_back(Frame{false, -1, {}, {}});
+        return dom_.start_object(n);
+    }
+    bool key(std::string& k) {
+        Frame& f = stack_.back();
+        f.key = k;
+        if (!f.keys.insert(k).second) {
+            std::string pointer;
+            for (const Frame& g : stack_) pointer += '/' + (g.array ? std::to_string(g.index) : escapeToken(g.key));
+            duplicates_.push_back(pointer);
+        }
+        return dom_.key(k);
+    }
+    bool end_object() {
+        stack_.pop_back();
+        return dom_.end_object();
+    }
+    bool start_array(std::size_t n) {
+        begin();
+        stack_.push_back(Frame{true, -1, {}, {}});
+        return dom_.start_array(n);
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return dom_.end_array();
+    }
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
+        return dom_.parse_error(position, token, ex);  // throws ex
+    }
+
+private:
+    struct Frame {
+        bool array = false;
+        long index = -1;
+        std::string key;
+        std::unordered_set<std::string> keys;
+    };
+    // A value starts: inside an array, it is the next element.
+    void begin() {
+        if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
+    }
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    std::vector<std::string>& duplicates_;
+    std::vector<Frame> stack_;
+};
+
 void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
     doc.parsed = doc.wellFormed = false;
     // A UTF-8 byte order mark is harmless: editors on Windows add it. Drop it silently.
@@ -309,48 +371,13 @@ void parseDocument(ParsedDoc& doc, int index, Problems& problems) {
     if (!prescan(doc.text, index, problems)) return;
 
     // Duplicate keys: nlohmann keeps the last one silently, which would hide a typo'd copy.
-    struct Frame {
-        bool array = false;
-        long index = -1;
-        std::string key;
-        std::unordered_set<std::string> keys;
-    };
-    std::vector<Frame> stack;
+    // A SAX handler wrapping nlohmann's DOM builder sees every key; nlohmann's parse
+    // callback would do the same but re-scans the parent container at each object end,
+    // which is quadratic on a map with 100,000 actors.
     std::vector<std::string> duplicates;
-    auto elementBegins = [&] {
-        if (!stack.empty() && stack.back().array) ++stack.back().index;
-    };
-    auto callback = [&](int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start:
-            case json::parse_event_t::array_start:
-                elementBegins();
-                stack.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
-                break;
-            case json::parse_event_t::key:
-                if (!stack.empty() && parsed.is_string()) {
-                    Frame& f = stack.back();
-                    f.key = parsed.get<std::string>();
-                    if (!f.keys.insert(f.key).second) {
-                        std::string pointer;
-                        for (const Frame& g : stack)
-                            pointer += '/' + (g.array ? std::to_string(g.index) : escapeToken(g.key));
-                        duplicates.push_back(pointer);
-                    }
-                }
-                break;
-            case json::parse_event_t::value:
-                elementBegins();
-                break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!stack.empty()) stack.pop_back();
-                break;
-        }
-        return true;
-    };
+    DuplicateKeySax sax(doc.root, duplicates);
     try {
-        doc.root = json::parse(doc.text, callback);
+        json::sax_parse(doc.text, &sax);
     } catch (const json::parse_error& e) {
         reportSyntaxError(doc, index, e, problems);
         return;

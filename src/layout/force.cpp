@@ -13,7 +13,6 @@
 // last iteration, so a fixed iteration budget always ends cool.
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 #include "layout/internal.h"
 
@@ -128,6 +127,25 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
             pos.x[v] = g.pinX[v]; pos.y[v] = g.pinY[v]; placed[v] = 1;
         } else if (initial && std::isfinite(initial->x[v]) && std::isfinite(initial->y[v])) {
             pos.x[v] = initial->x[v]; pos.y[v] = initial->y[v]; placed[v] = 1; ++kept;
+        }
+    }
+    // A cold start from foreign positions (all given, none pinned, e.g. random ones at
+    // another scale): keep their shape, but bring them to our natural size K·sqrt(n), or
+    // the first iterations only expand or shrink the drawing and it freezes tangled.
+    if (initial && kept == n && n > 1) {
+        float x0 = pos.x[0], x1 = x0, y0 = pos.y[0], y1 = y0;
+        for (uint32_t v = 1; v < n; ++v) {
+            x0 = std::min(x0, pos.x[v]); x1 = std::max(x1, pos.x[v]);
+            y0 = std::min(y0, pos.y[v]); y1 = std::max(y1, pos.y[v]);
+        }
+        const float extent = std::max(x1 - x0, y1 - y0);
+        if (extent > 0 && (extent < spread * 0.5f || extent > spread * 2.0f)) {
+            const float k = spread / extent, cx = (x0 + x1) * 0.5f, cy = (y0 + y1) * 0.5f;
+            for (uint32_t v = 0; v < n; ++v) {
+                pos.x[v] = (pos.x[v] - cx) * k;
+                pos.y[v] = (pos.y[v] - cy) * k;
+            }
+            kept = 0;  // treated as a cold start below
         }
     }
     // 2) New nodes: near the mean of their placed neighbours (two rounds reach chains),
@@ -328,7 +346,7 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
         }
     } else {
         s.progressCount = 0;
-        if (getenv("NOADAPT") == nullptr) s.step *= 0.9f;
+        s.step *= 0.9f;
     }
     s.energy = energy;
 }

@@ -130,6 +130,10 @@ struct ContactResult {
     std::vector<ContactHit> hits;  // nearest territory first
 };
 
+// Actors whose `topics` hold the topic (or one of whose missions mentions it as whole
+// words, folded), in the asked territory (id or name) or a territory above it, nearest
+// first; then topic before mission, then the more local level. An actor without a
+// territory is a typical role and answers for the chain's territory of its level.
 ContactResult contact(const Map& map, std::string_view topic, std::string_view territory,
                       Lang lang = Lang::Fr, const Masks* masks = nullptr);
 

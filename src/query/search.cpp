@@ -4,7 +4,7 @@
 //   1. fold()
 //   2. Bounded edit distance (optimal string alignment, optionally against a prefix)
 //   3. SearchIndex::build
-//   4. SearchIndex::search
+//   4. SearchIndex::search: rank keys, MinTree (best-first over huge ranges), the tiers
 //   5. explain()
 #include "query/search.h"
 
@@ -230,6 +230,21 @@ void SearchIndex::build(const Map& map) {
         for (uint32_t e = 0; e < ne; ++e)
             for (uint32_t k = entryWordOff_[e]; k < entryWordOff_[e + 1]; ++k) post_[fill[entryWords_[k]]++] = e;
     }
+    // Static rank keys; postings sorted by them so a word's best entry comes first.
+    entryKey_.resize(ne);
+    for (uint32_t e = 0; e < ne; ++e) entryKey_[e] = staticKey(entries_[e]);
+    for (uint32_t w = 0; w < nw; ++w)
+        std::sort(post_.begin() + postOff_[w], post_.begin() + postOff_[w + 1],
+                  [&](uint32_t a, uint32_t b) { return entryKey_[a] < entryKey_[b]; });
+    {
+        std::vector<uint64_t> k(ne);
+        for (uint32_t i = 0; i < ne; ++i) k[i] = entryKey_[byText_[i]];
+        textTree_.build(std::move(k));
+        std::vector<uint64_t> kw(nw, UINT64_MAX);
+        for (uint32_t w = 0; w < nw; ++w)
+            if (postOff_[w] < postOff_[w + 1]) kw[w] = entryKey_[post_[postOff_[w]]];
+        wordTree_.build(std::move(kw));
+    }
     // Trigrams of "^word$" -> words.
     std::vector<uint64_t> pairs;
     std::string padded;
@@ -301,16 +316,25 @@ void SearchIndex::fuzzyWords(std::string_view token, bool prefixMode,
             if (triCount_[w]++ == 0) touched_.push_back(w);
         }
     }
+    // Most shared trigrams first; stop after kMaxFuzzyWords matches (a short token such as
+    // "comu" shares "^co" with thousands of words, and a handful of good ones suffice).
+    constexpr size_t kMaxFuzzyWords = 64;
+    int top = 0;
+    for (uint32_t w : touched_) top = std::max<int>(top, triCount_[w]);
+    byCount_.assign(size_t(top) + 1, {});
     for (uint32_t w : touched_) {
-        const int shared = triCount_[w];
+        if (triCount_[w] >= need) byCount_[triCount_[w]].push_back(w);
         triCount_[w] = 0;
-        if (shared < need) continue;
-        std::string_view wv = word(w);
-        const long dl = long(wv.size()) - long(token.size());
-        if (prefixMode ? dl < -k : (dl < -k || dl > k)) continue;
-        const int d = editDistance(token, wv, k, prefixMode);
-        if (d <= k) out.push_back({w, uint8_t(d)});
     }
+    for (int c = top; c >= need && out.size() < kMaxFuzzyWords; --c)
+        for (uint32_t w : byCount_[size_t(c)]) {
+            std::string_view wv = word(w);
+            const long dl = long(wv.size()) - long(token.size());
+            if (prefixMode ? dl < -k : (dl < -k || dl > k)) continue;
+            const int d = editDistance(token, wv, k, prefixMode);
+            if (d <= k) out.push_back({w, uint8_t(d)});
+            if (out.size() >= kMaxFuzzyWords) break;
+        }
     std::sort(out.begin(), out.end());
 }
 
@@ -323,13 +347,17 @@ static int fieldRank(Field f) {
     }
 }
 
+// Rank of an entry inside a tier, lower first: field, actor before glossary, level (most
+// general first), shorter text, then target index. Tier and typos go in the top bits.
+uint64_t SearchIndex::staticKey(const Entry& x) {
+    return uint64_t(fieldRank(x.field)) << 52 | uint64_t(x.glossary) << 51 |
+           uint64_t(std::min<uint32_t>(x.level, 255)) << 40 | uint64_t(std::min<uint32_t>(x.textLen, 4095)) << 28 |
+           (x.target & 0x0FFFFFFFu);
+}
+
 void SearchIndex::offer(uint32_t e, Tier tier, uint8_t typos) const {
     const Entry& x = entries_[e];
-    const uint64_t key = uint64_t(tier) << 60 | uint64_t(std::min<int>(typos, 15)) << 56 |
-                         uint64_t(fieldRank(x.field)) << 52 | uint64_t(x.glossary) << 51 |
-                         uint64_t(std::min<uint32_t>(x.level, 255)) << 40 |
-                         uint64_t(std::min<uint32_t>(x.textLen, 4095)) << 28 |
-                         (x.target & 0x0FFFFFFFu);
+    const uint64_t key = uint64_t(tier) << 60 | uint64_t(std::min<int>(typos, 15)) << 56 | entryKey_[e];
     const uint32_t t = x.glossary ? actorCount_ + x.target : x.target;
     if (stamp_[t] != query_) {
         stamp_[t] = query_;
@@ -337,6 +365,74 @@ void SearchIndex::offer(uint32_t e, Tier tier, uint8_t typos) const {
         cands_.push_back({key, e, tier, typos});
     } else if (key < cands_[slot_[t]].key) {
         cands_[slot_[t]] = {key, e, tier, typos};
+    }
+}
+
+// ---------------------------------------------------------------------------
+// MinTree: argmin of a key over an index range (segment tree), so the best entries of a
+// huge prefix range ("c") come out in rank order without scanning the range.
+// ---------------------------------------------------------------------------
+
+void SearchIndex::MinTree::build(std::vector<uint64_t> leafKeys) {
+    size = 1;
+    while (size < leafKeys.size()) size *= 2;
+    keys = std::move(leafKeys);
+    node.assign(2 * size, UINT32_MAX);
+    for (uint32_t i = 0; i < keys.size(); ++i) node[size + i] = i;
+    for (uint32_t i = size - 1; i >= 1; --i) node[i] = better(node[2 * i], node[2 * i + 1]);
+}
+
+uint32_t SearchIndex::MinTree::argmin(uint32_t a, uint32_t b) const {
+    uint32_t best = UINT32_MAX;
+    for (uint32_t l = a + size, r = b + size; l < r; l >>= 1, r >>= 1) {
+        if (l & 1) best = better(best, node[l++]);
+        if (r & 1) best = better(best, node[--r]);
+    }
+    return best;
+}
+
+// Calls visit(entry) for the entries of byText_[a, b) (words == false) or of the postings
+// of words [a, b) (words == true), best static key first, until visit returns false or
+// `budget` entries were visited.
+template <class Visit>
+void SearchIndex::bestFirst(bool words, uint32_t a, uint32_t b, uint32_t budget, Visit visit) const {
+    // Heap items: a range [a, b) whose best is `at`, or (b == UINT32_MAX) posting `at` of a
+    // word whose postings end at a.
+    const MinTree& tree = words ? wordTree_ : textTree_;
+    auto keyOf = [&](uint32_t i) { return tree.keys[i]; };
+    heap_.clear();
+    auto pushRange = [&](uint32_t lo, uint32_t hi) {
+        if (lo >= hi) return;
+        const uint32_t m = tree.argmin(lo, hi);
+        if (m != UINT32_MAX && keyOf(m) != UINT64_MAX) heap_.push_back({keyOf(m), lo, hi, m});
+        std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
+    };
+    auto pushPosting = [&](uint32_t k, uint32_t end) {
+        if (k >= end) return;
+        heap_.push_back({entryKey_[post_[k]], end, UINT32_MAX, k});
+        std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
+    };
+    pushRange(a, b);
+    for (uint32_t n = 0; n < budget && !heap_.empty(); ++n) {
+        std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
+        const HeapItem it = heap_.back();
+        heap_.pop_back();
+        uint32_t e;
+        if (it.b == UINT32_MAX) {  // next posting of a word
+            e = post_[it.at];
+            pushPosting(it.at + 1, it.a);
+        } else {
+            pushRange(it.a, it.at);
+            pushRange(it.at + 1, it.b);
+            if (!words) {
+                e = byText_[it.at];
+            } else {  // a word: its postings are sorted by key, the first is the word's best
+                const uint32_t w = it.at;
+                e = post_[postOff_[w]];
+                pushPosting(postOff_[w] + 1, postOff_[w + 1]);
+            }
+        }
+        if (!visit(e)) return;
     }
 }
 
@@ -350,17 +446,32 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
         query_ = 1;
     }
     cands_.clear();
-    constexpr size_t kPrefixScan = 4000, kWordScan = 40000;
+    constexpr uint32_t kBudget = 4000;  // entries visited per tier at most
+    constexpr size_t kFuzzyScan = 1500;
+    constexpr size_t kFuzzyBelow = 5;   // fuzzy matching only when the exact tiers found few
 
-    // Tier 1-2: the whole text equals / starts with the query.
+    // Tier 1-2: the whole text equals / starts with the query (equal texts sort first).
     {
-        auto it = std::lower_bound(byText_.begin(), byText_.end(), q,
+        auto lb = std::lower_bound(byText_.begin(), byText_.end(), q,
                                    [&](uint32_t e, const std::string& v) { return text(e) < std::string_view(v); });
-        for (size_t n = 0; it != byText_.end() && n < kPrefixScan; ++it, ++n) {
-            std::string_view t = text(*it);
-            if (t.substr(0, q.size()) != q) break;
-            offer(*it, t.size() == q.size() ? Tier::Exact : Tier::Prefix, 0);
+        uint32_t lo = uint32_t(lb - byText_.begin()), hi = lo;
+        {
+            uint32_t step = 1, b = uint32_t(byText_.size());
+            // Gallop then bisect to the end of the prefix range.
+            while (hi + step < b && text(byText_[hi + step]).substr(0, q.size()) == q) { hi += step; step *= 2; }
+            uint32_t l = hi, r = std::min(b, hi + step + 1);
+            while (l < r) {
+                uint32_t mid = (l + r) / 2;
+                if (text(byText_[mid]).substr(0, q.size()) == q) l = mid + 1; else r = mid;
+            }
+            hi = l;
         }
+        uint32_t pos = lo;
+        for (; pos < hi && text(byText_[pos]).size() == q.size(); ++pos) offer(byText_[pos], Tier::Exact, 0);
+        bestFirst(false, pos, hi, kBudget, [&](uint32_t e) {
+            offer(e, Tier::Prefix, 0);
+            return cands_.size() < limit;
+        });
     }
 
     // Tokens: one-letter words ("l", "d" from l'/d') are dropped unless being typed last.
@@ -378,26 +489,32 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
         return p != last && *p < b;
     };
 
-    // Tier 3: every token starts a word of the text. Walk the rarest token's postings.
+    // Tier 3: every token starts a word of the text. Best entries of the rarest token
+    // first, checked against the other tokens.
     bool allTokensKnown = nt > 0;
     for (size_t i = 0; i < nt; ++i) allTokensKnown &= lo[i] < hi[i];
-    if (allTokensKnown) {
-        size_t best = 0;
-        for (size_t i = 1; i < nt; ++i)
-            if (postOff_[hi[i]] - postOff_[lo[i]] < postOff_[hi[best]] - postOff_[lo[best]]) best = i;
-        const uint32_t pe = std::min<uint32_t>(postOff_[hi[best]], postOff_[lo[best]] + uint32_t(kWordScan));
-        for (uint32_t k = postOff_[lo[best]]; k < pe; ++k) {
-            const uint32_t e = post_[k];
+    if (allTokensKnown && cands_.size() < limit) {
+        // Drive with the rarest token, but not with a one- or two-letter one when a longer
+        // exists: "école l" walks the écoles and checks for an l-word, rather than walking
+        // every l-word in rank order (communes first) and running out of budget.
+        size_t best = nt;
+        for (size_t i = 0; i < nt; ++i) {
+            if (tokens[i].size() < 3 && nt > 1) continue;
+            if (best == nt || postOff_[hi[i]] - postOff_[lo[i]] < postOff_[hi[best]] - postOff_[lo[best]]) best = i;
+        }
+        if (best == nt) best = 0;
+        bestFirst(true, lo[best], hi[best], kBudget, [&](uint32_t e) {
             bool all = true;
             for (size_t i = 0; i < nt && all; ++i)
                 if (i != best) all = hasWordIn(e, lo[i], hi[i]);
             if (all) offer(e, Tier::WordPrefix, 0);
-        }
+            return cands_.size() < limit;
+        });
     }
 
-    // Tier 4: fuzzy, only while the list is short. Each token matches a word by prefix
+    // Tier 4: fuzzy, only while the list is short (under kFuzzyBelow hits). Each token matches a word by prefix
     // (0 typos) or within its typo budget; the last token may be half typed.
-    if (cands_.size() < limit && nt > 0) {
+    if (cands_.size() < std::min<size_t>(limit, kFuzzyBelow) && nt > 0) {
         std::vector<std::vector<std::pair<uint32_t, uint8_t>>> fz(nt);
         bool anyFuzzy = false, possible = true;
         for (size_t i = 0; i < nt; ++i) {
@@ -414,11 +531,11 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
                 if (c < bestCount) { bestCount = c; best = i; }
             }
             std::vector<uint32_t> cand;
-            for (uint32_t k = postOff_[lo[best]]; k < postOff_[hi[best]] && cand.size() < kWordScan; ++k)
-                cand.push_back(post_[k]);
-            for (auto& [w, d] : fz[best])
-                for (uint32_t k = postOff_[w]; k < postOff_[w + 1] && cand.size() < kWordScan; ++k)
+            for (auto& [w, d] : fz[best])  // the typo'd words first: the prefix ones were tier 3
+                for (uint32_t k = postOff_[w]; k < postOff_[w + 1] && cand.size() < kFuzzyScan; ++k)
                     cand.push_back(post_[k]);
+            for (uint32_t k = postOff_[lo[best]]; k < postOff_[hi[best]] && cand.size() < kFuzzyScan; ++k)
+                cand.push_back(post_[k]);
             std::sort(cand.begin(), cand.end());
             cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
             for (uint32_t e : cand) {

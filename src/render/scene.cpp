@@ -43,66 +43,70 @@ void buildScene(const SceneInput& in, Scene& scene) {
     const float wy0 = cam.worldY(0, in.height) - margin, wy1 = cam.worldY(in.height, in.height) + margin;
     const float px = 1.0f / cam.zoom;  // one CSS pixel in world units
 
-    // Edges, faded first so emphasised ones are drawn on top.
-    for (uint8_t pass = Faded; pass <= Selected; ++pass) {
-        for (size_t r = 0; r < map.relations.size(); ++r) {
-            uint8_t e = in.relationEmphasis[r];
-            if (e != pass) continue;
-            const Relation& rel = map.relations[r];
-            float x0 = in.x[rel.from], y0 = in.y[rel.from], x1 = in.x[rel.to], y1 = in.y[rel.to];
-            if (std::max(x0, x1) < wx0 || std::min(x0, x1) > wx1 || std::max(y0, y1) < wy0 ||
-                std::min(y0, y1) > wy1)
-                continue;
-            float dx = x1 - x0, dy = y1 - y0;
-            float len = std::sqrt(dx * dx + dy * dy);
-            if (len > 1e-6f) {
-                // Stop at the rims so arrowheads touch the discs instead of hiding under them.
-                float r0 = std::max(in.radius[rel.from], kMinDiscPx * px);
-                float r1 = std::max(in.radius[rel.to], kMinDiscPx * px) + 1.5f * px;
-                float k0 = std::min(r0 / len, 0.45f), k1 = std::min(r1 / len, 0.45f);
-                x0 += dx * k0, y0 += dy * k0;
-                x1 -= dx * k1, y1 -= dy * k1;
-            }
-            const Category& kind = map.relationKinds[size_t(rel.kind)];
-            QfqEdgeInstance inst;
-            inst.x0 = x0, inst.y0 = y0, inst.x1 = x1, inst.y1 = y1;
-            inst.colour = rgba(in.highContrast && e >= Normal ? 0x000000 : kind.colour,
-                               in.highContrast && e == Normal ? 0.8f : alphaFor(e, true));
-            inst.width = (e >= Highlighted ? 2.6f : 1.4f) * (in.highContrast ? 1.6f : 1.0f);
-            inst.arrow = rel.directed ? (e >= Highlighted ? 11.0f : 8.0f) : 0.0f;
-            inst.dash = float(int(kind.dash));
-            scene.edges.push_back(inst);
-            ++scene.visibleRelations;
+    // One pass per array; instances are bucketed by emphasis, then concatenated faded first
+    // so emphasised ones are drawn on top.
+    static std::vector<QfqEdgeInstance> edgeBuckets[5];
+    static std::vector<QfqNodeInstance> nodeBuckets[5];
+    for (auto& b : edgeBuckets) b.clear();
+    for (auto& b : nodeBuckets) b.clear();
+    for (size_t r = 0; r < map.relations.size(); ++r) {
+        uint8_t e = in.relationEmphasis[r];
+        if (e == Hidden) continue;
+        const Relation& rel = map.relations[r];
+        float x0 = in.x[rel.from], y0 = in.y[rel.from], x1 = in.x[rel.to], y1 = in.y[rel.to];
+        if (std::max(x0, x1) < wx0 || std::min(x0, x1) > wx1 || std::max(y0, y1) < wy0 || std::min(y0, y1) > wy1)
+            continue;
+        float dx = x1 - x0, dy = y1 - y0;
+        float len = std::sqrt(dx * dx + dy * dy);
+        if (len > 1e-6f) {
+            // Stop at the rims so arrowheads touch the discs instead of hiding under them.
+            float r0 = std::max(in.radius[rel.from], kMinDiscPx * px);
+            float r1 = std::max(in.radius[rel.to], kMinDiscPx * px) + 1.5f * px;
+            float k0 = std::min(r0 / len, 0.45f), k1 = std::min(r1 / len, 0.45f);
+            x0 += dx * k0, y0 += dy * k0;
+            x1 -= dx * k1, y1 -= dy * k1;
         }
+        const Category& kind = map.relationKinds[size_t(rel.kind)];
+        QfqEdgeInstance inst;
+        inst.x0 = x0, inst.y0 = y0, inst.x1 = x1, inst.y1 = y1;
+        inst.colour = rgba(in.highContrast && e >= Normal ? 0x000000 : kind.colour,
+                           in.highContrast && e == Normal ? 0.8f : alphaFor(e, true));
+        inst.width = (e >= Highlighted ? 2.6f : 1.4f) * (in.highContrast ? 1.6f : 1.0f);
+        inst.arrow = rel.directed ? (e >= Highlighted ? 11.0f : 8.0f) : 0.0f;
+        inst.dash = float(int(kind.dash));
+        edgeBuckets[e].push_back(inst);
     }
-    for (uint8_t pass = Faded; pass <= Selected; ++pass) {
-        for (size_t a = 0; a < map.actors.size(); ++a) {
-            uint8_t e = in.actorEmphasis[a];
-            if (e != pass) continue;
-            float x = in.x[a], y = in.y[a];
-            if (x < wx0 || x > wx1 || y < wy0 || y > wy1) continue;
-            const Actor& actor = map.actors[a];
-            QfqNodeInstance inst;
-            inst.x = x, inst.y = y;
-            inst.radius = in.radius[a];
-            float alpha = alphaFor(e, false);
-            inst.fill = rgba(map.actorKinds[size_t(actor.kind)].colour, alpha);
-            if (e == Selected) {
-                inst.stroke = rgba(in.hoverRing, 1.0f);
-                inst.strokeWidth = 3.5f;
-            } else if (actor.confidence == Confidence::Unsure) {
-                // Unsure facts get a light centre: visible at a glance, explained in the legend.
-                inst.stroke = inst.fill;
-                inst.fill = rgba(0xffffff, alpha);
-                inst.strokeWidth = 3.0f;
-            } else {
-                inst.stroke = rgba(0xffffff, alpha);
-                inst.strokeWidth = e == Highlighted ? 2.0f : 1.2f;
-            }
-            scene.nodes.push_back(inst);
-            ++scene.visibleActors;
+    for (size_t a = 0; a < map.actors.size(); ++a) {
+        uint8_t e = in.actorEmphasis[a];
+        if (e == Hidden) continue;
+        float x = in.x[a], y = in.y[a];
+        if (x < wx0 || x > wx1 || y < wy0 || y > wy1) continue;
+        const Actor& actor = map.actors[a];
+        QfqNodeInstance inst;
+        inst.x = x, inst.y = y;
+        inst.radius = in.radius[a];
+        float alpha = alphaFor(e, false);
+        inst.fill = rgba(map.actorKinds[size_t(actor.kind)].colour, alpha);
+        if (e == Selected) {
+            inst.stroke = rgba(in.hoverRing, 1.0f);
+            inst.strokeWidth = 3.5f;
+        } else if (actor.confidence == Confidence::Unsure) {
+            // Unsure facts get a light centre: visible at a glance, explained in the legend.
+            inst.stroke = inst.fill;
+            inst.fill = rgba(0xffffff, alpha);
+            inst.strokeWidth = 3.0f;
+        } else {
+            inst.stroke = rgba(0xffffff, alpha);
+            inst.strokeWidth = e == Highlighted ? 2.0f : 1.2f;
         }
+        nodeBuckets[e].push_back(inst);
     }
+    for (int e = Faded; e <= Selected; ++e) {
+        scene.edges.insert(scene.edges.end(), edgeBuckets[e].begin(), edgeBuckets[e].end());
+        scene.nodes.insert(scene.nodes.end(), nodeBuckets[e].begin(), nodeBuckets[e].end());
+    }
+    scene.visibleRelations = uint32_t(scene.edges.size());
+    scene.visibleActors = uint32_t(scene.nodes.size());
 }
 
 // ---------------------------------------------------------------------------

@@ -58,6 +58,7 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
 
     ex.map = std::move(map);
     ex.hasMap = true;
+    ++ex.mapGeneration;
     ex.mapRef = ref;
     ex.variant = -1;
     const size_t n = ex.map.actors.size();
@@ -277,7 +278,31 @@ static std::vector<uint8_t> neighbourhood(const Explorer& ex, long start, int de
     return in;
 }
 
+// Everything emphasis depends on, hashed: emphasis is recomputed (O(actors + relations))
+// only when this changes, not every frame — it matters on maps of 100,000 actors.
+static uint64_t emphasisKey(const Explorer& ex) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    mix(uint64_t(ex.hovered + 2));
+    mix(uint64_t(ex.selected + 2));
+    mix(uint64_t(ex.focused + 2));
+    mix(uint64_t(ex.focusDepth));
+    mix(uint64_t(ex.hideUnconnected) * 2 + uint64_t(ex.sureOnly));
+    for (uint32_t a : ex.pathActors) mix(a);
+    mix(0xffff);
+    for (uint32_t a : ex.tourFocus) mix(a);
+    for (const std::vector<uint8_t>* v : {&ex.levelOn, &ex.kindOn, &ex.relationKindOn})
+        for (uint8_t b : *v) mix(b);
+    mix(ex.map.actors.size());
+    mix(ex.map.relations.size());
+    mix(ex.mapGeneration);
+    return h;
+}
+
 static void computeEmphasis(Explorer& ex) {
+    const uint64_t key = emphasisKey(ex);
+    if (key == ex.emphasisKey) return;
+    ex.emphasisKey = key;
     const Map& m = ex.map;
     const size_t n = m.actors.size();
     for (size_t a = 0; a < n; ++a) {
@@ -416,10 +441,16 @@ static void handleMouse(Explorer& ex) {
     render::SceneInput in = sceneInput(ex);
     const ImVec2 mouse = io.MousePos;
     const bool mouseValid = ImGui::IsMousePosValid(&mouse);
-    if (!io.WantCaptureMouse && mouseValid && ex.dragging < 0 && !ex.panning)
+    // Picking scans every actor: only redo it when the mouse or the view moved.
+    const std::array<float, 5> pickInputs{mouse.x, mouse.y, ex.camera.x, ex.camera.y, ex.camera.zoom};
+    const bool moved = pickInputs != ex.lastPickInputs || ex.transition < 1;
+    if (!io.WantCaptureMouse && mouseValid && ex.dragging < 0 && !ex.panning && moved) {
         ex.hovered = render::pickActor(in, mouse.x, mouse.y, io.MouseSource == ImGuiMouseSource_TouchScreen ? 14.0f : 5.0f);
-    else if (io.WantCaptureMouse)
+        ex.lastPickInputs = pickInputs;
+    } else if (io.WantCaptureMouse || !mouseValid) {
         ex.hovered = -1;
+        ex.lastPickInputs = {};
+    }
 
     if (!io.WantCaptureMouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         if (ex.hovered >= 0) {

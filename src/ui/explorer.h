@@ -75,6 +75,7 @@ struct Explorer {
     float panAnchorX = 0, panAnchorY = 0;  // world point grabbed by a pan
     bool suppressClick = false;  // a touch pinch ended the press: no click
     long keyboardCursor = -1;
+    std::array<float, 5> lastPickInputs{};  // mouse and camera at the last pick
 
     // Filters (1 = shown), per level / actor kind / relation kind.
     std::vector<uint8_t> levelOn, kindOn, relationKindOn;
@@ -83,6 +84,8 @@ struct Explorer {
     // Emphasis per actor / relation this frame (render::Emphasis).
     std::vector<uint8_t> actorEmphasis, relationEmphasis;
     std::vector<uint8_t> filterVisible;  // per actor, after filters only
+    uint64_t emphasisKey = 0;   // inputs the emphasis above was computed from
+    uint64_t mapGeneration = 0;  // bumped by setMap
 
     // Search.
     query::SearchIndex searchIndex;

@@ -22,10 +22,14 @@ async function checkNodesDrawn(page, png, scale = 1) {
 }
 
 // The title "Qui fait quoi ?" in the top bar is drawn text: dark pixels where the text is,
-// none in an empty part of the same bar.
-function checkUiTextDrawn(png, scale = 1) {
+// none in the empty part of the same bar, right of its last button.
+async function checkUiTextDrawn(page, png, scale = 1) {
+  const s = await status(page);
+  const lastButton = s.widgets.help;
+  assert(lastButton, 'the top bar reports its widgets');
   const text = darkPixels(png, 6, 6, 100, 30, scale);
-  const empty = darkPixels(png, 1150, 6, 1270, 30, scale);
+  const empty = darkPixels(png, lastButton[2] + 12, 6, s.width - 8, 30, scale);
+  assert(s.width - 8 - (lastButton[2] + 12) > 40, 'there is an empty part of the bar to compare with');
   assert(text > 40 * scale * scale, `title text should be drawn (dark pixels: ${text})`);
   assert(empty < 5, `empty part of the bar should have no text (dark pixels: ${empty})`);
 }
@@ -41,7 +45,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
     assertEqual(s.errors.length, 0, `errors ${JSON.stringify(s.errors)}`);
     assertEqual(page.qfqConsoleErrors.length, 0, `console errors ${JSON.stringify(page.qfqConsoleErrors)}`);
     const png = await shot(page, `foundation-${renderer}`);
-    checkUiTextDrawn(png);
+    await checkUiTextDrawn(page, png);
     await checkNodesDrawn(page, png);
   });
 
@@ -89,7 +93,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
     assertEqual(size.dpr, 2, 'devicePixelRatio');
     assertEqual(size.w, size.cw * 2, 'canvas width in device pixels');
     const png = await shot(page, `foundation-${renderer}-dpr2`);
-    checkUiTextDrawn(png, 2);
+    await checkUiTextDrawn(page, png, 2);
     await checkNodesDrawn(page, png, 2);
     assertEqual(errors.length, 0, `page errors ${errors}`);
     await context.close();
@@ -129,7 +133,7 @@ test('webgpu device lost at run time switches to WebGL2 and keeps drawing', asyn
   await command(page, { cmd: 'select', id: null });
   await frames(page, 3);
   const png = await shot(page, 'foundation-device-lost');
-  checkUiTextDrawn(png);
+  await checkUiTextDrawn(page, png);
   await checkNodesDrawn(page, png);
 });
 
