@@ -98,6 +98,7 @@ struct Explorer {
     // Panels.
     bool showLegend = true, showGlossary = false, showFilters = false, showHelp = false;
     bool showCard = false;
+    float topBarHeight = 40;  // measured each frame (the bar wraps on narrow screens)
     char glossaryFilter[128] = {};
     long pathFrom = -1;  // "path from…" source for the card
     std::vector<uint32_t> pathActors;  // highlighted path, actor indices

@@ -127,7 +127,7 @@ static void chooseHit(Explorer& ex, const query::Hit& hit) {
 }
 
 static void searchBox(Explorer& ex) {
-    ImGui::SetNextItemWidth(std::min(360.0f, ex.width * 0.4f));
+    ImGui::SetNextItemWidth(std::min(300.0f, ex.width * 0.4f));
     if (ex.focusSearch) {
         // Activated by id rather than SetKeyboardFocusHere: the latter goes through the
         // tabbing machinery, which does not run for a window that never had nav focus.
@@ -189,9 +189,19 @@ static void searchBox(Explorer& ex) {
     ImGui::End();
 }
 
+// Puts the next button on the same line if it fits, else starts a new line, so the bar
+// wraps on narrow screens instead of hiding its last buttons.
+static void flow(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - style.WindowPadding.x) ImGui::SameLine();
+}
+
 static void topBar(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(ex.width, 0));
+    // Full width, as tall as its (possibly wrapped) content.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(ex.width, 0), ImVec2(ex.width, ex.height));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -214,7 +224,7 @@ static void topBar(Explorer& ex) {
         return;
     }
     // Map switcher: the catalogue's maps, then "open a file".
-    ImGui::SetNextItemWidth(220);
+    ImGui::SetNextItemWidth(190);
     std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
     bool mapOpen = ImGui::BeginCombo("##map", current.c_str());
     track(ex, "map");
@@ -231,7 +241,7 @@ static void topBar(Explorer& ex) {
     }
     if (!ex.map.variants.empty()) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(200);
+        ImGui::SetNextItemWidth(190);
         const char* vlabel = ex.variant < 0 ? T(ex, S::VariantNone)
                                             : ex.map.variants[size_t(ex.variant)].label.get(ex.lang).c_str();
         bool variantOpen = ImGui::BeginCombo("##variant", vlabel);
@@ -248,33 +258,34 @@ static void topBar(Explorer& ex) {
             ImGui::EndCombo();
         }
     }
-    ImGui::SameLine();
+    flow(ex.lang == Lang::Fr ? "EN" : "FR");
     if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
     track(ex, "lang");
-    ImGui::SameLine();
+    flow(T(ex, S::Glossary));
     if (ImGui::Button(T(ex, S::Glossary))) ex.showGlossary = !ex.showGlossary;
     track(ex, "glossary");
-    ImGui::SameLine();
+    flow(T(ex, S::Filters));
     if (ImGui::Button(T(ex, S::Filters))) ex.showFilters = !ex.showFilters;
     track(ex, "filters");
-    ImGui::SameLine();
+    flow(T(ex, S::Contact));
     if (ImGui::Button(T(ex, S::Contact))) ex.showContact = !ex.showContact;
     track(ex, "contact");
-    ImGui::SameLine();
+    flow(T(ex, S::Fit));
     if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
     track(ex, "fit");
-    ImGui::SameLine();
+    flow(T(ex, S::Present));
     if (ImGui::Button(T(ex, S::Present))) {
         ex.present = true;
         requestPage("fullscreen", "");
     }
     track(ex, "present");
-    ImGui::SameLine();
+    flow(T(ex, S::Share));
     if (ImGui::Button(T(ex, S::Share))) requestPage("share", T(ex, S::Copied));
     track(ex, "share");
-    ImGui::SameLine();
+    flow("?");
     if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
     track(ex, "help");
+    ex.topBarHeight = ImGui::GetWindowHeight();
     ImGui::End();
 }
 
@@ -384,8 +395,8 @@ static void card(Explorer& ex) {
     const uint32_t a = uint32_t(ex.selected);
     const Actor& actor = ex.map.actors[a];
     const float w = std::min(420.0f, ex.width * 0.9f);
-    ImGui::SetNextWindowPos(ImVec2(ex.width - w - 8, 48), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - 60)), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(ex.width - w - 8, ex.topBarHeight + 8), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - ex.topBarHeight - 16)), ImGuiCond_Always);
     bool open = true;
     std::vector<std::string> lines;  // what the card shows, for the page's accessible mirror
     std::string title = std::string(T(ex, S::Card)) + " — " + actor.label(ex.lang) + "###card";
