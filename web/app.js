@@ -172,6 +172,31 @@ async function loadDroppedFile(file) {
   return loadMap(file.name, text, file.name);
 }
 
+// Two CSV files (actors + relations, exported from a spreadsheet) become a map that
+// extends the one on screen. Which is which is read from the header: relations have "from".
+async function loadDroppedCsvPair(files) {
+  const texts = await Promise.all(files.map((f) => f.text()));
+  const isRelations = (t) => /(^|[;,\t])"?from"?([;,\t]|$)/m.test(t.split(/\r?\n/)[0]);
+  let [a, r] = [0, 1];
+  if (isRelations(texts[0]) && !isRelations(texts[1])) [a, r] = [1, 0];
+  const ok = call('_qfq_import_csv', files[a].name, texts[a], files[r].name, texts[r]) === 1;
+  if (!ok) notice('Le tableur contient des erreurs : la carte précédente reste affichée',
+                  'The spreadsheet has errors: the previous map stays on screen', 12000);
+  return ok;
+}
+
+function loadDropped(fileList) {
+  const files = [...fileList];
+  const csv = files.filter((f) => /\.csv$/i.test(f.name));
+  if (csv.length === 2) return loadDroppedCsvPair(csv);
+  if (csv.length === 1) {
+    notice('Déposez les deux fichiers CSV ensemble (acteurs et relations)',
+           'Drop both CSV files together (actors and relations)');
+    return Promise.resolve(false);
+  }
+  return files[0] ? loadDroppedFile(files[0]) : Promise.resolve(false);
+}
+
 // ---------------------------------------------------------------------------
 // 5. Input
 // ---------------------------------------------------------------------------
@@ -202,8 +227,7 @@ function attachInput() {
   c.addEventListener('dragover', (e) => e.preventDefault());
   c.addEventListener('drop', (e) => {
     e.preventDefault();
-    const f = e.dataTransfer.files[0];
-    if (f) loadDroppedFile(f);
+    loadDropped(e.dataTransfer.files);
   });
 }
 function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
@@ -266,6 +290,7 @@ async function main() {
   window.qfq = {
     status,
     loadMap,
+    loadDropped,
     // Scripted control for tests and users' scripts: {cmd: "select", id: "erun"}…
     command: (obj) => JSON.parse(readString(call('_qfq_command', JSON.stringify(obj)))),
     simulateDeviceLoss: () => gpu && gpu.simulateLoss && gpu.simulateLoss(),
@@ -335,8 +360,9 @@ function onEvent(name, payload) {
   else if (name === 'open-file') {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
-    input.onchange = () => { if (input.files[0]) loadDroppedFile(input.files[0]); };
+    input.accept = '.json,.csv,application/json,text/csv';
+    input.multiple = true;
+    input.onchange = () => loadDropped(input.files);
     input.click();
   }
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "io/csv.h"
 #include "io/load.h"
 #include "render/gpu.h"
 #include "render/ui_draw.h"
@@ -332,6 +333,35 @@ EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
     const PendingDocument& main = g_pending.front();
     qfq::ui::setMap(ex, std::move(result.map), main.ref.empty() ? main.doc.name : main.ref);
     g_pending.clear();
+    return 1;
+}
+
+// A spreadsheet pair dropped on the page: imported as an overlay of the map on screen
+// (rows naming its actors override them), checked like any map, shown only if valid.
+EMSCRIPTEN_KEEPALIVE int qfq_import_csv(const char* actorsName, const char* actorsText, const char* relationsName,
+                                         const char* relationsText) {
+    qfq::ui::Explorer& ex = g_explorer;
+    if (!ex.hasMap) return 0;
+    qfq::io::CsvImportOptions options;
+    options.base = &ex.map;
+    options.extends = ex.map.id;
+    options.id = "import";
+    options.title = actorsName;
+    const std::string baseText = qfq::io::toJson(ex.map).dump();
+    qfq::io::Fetch fetch = [&](const std::string& ref, const std::string&, qfq::io::Document& out) {
+        if (ref != ex.map.id) return false;
+        out = {ex.mapRef, baseText};
+        return true;
+    };
+    qfq::io::CsvImport result =
+        qfq::io::importCsv({actorsName, actorsText}, {relationsName, relationsText}, options, fetch);
+    ex.problems = result.problems;
+    if (!result.ok) {
+        ex.showProblems = true;
+        return 0;
+    }
+    ex.showProblems = false;
+    qfq::ui::setMap(ex, std::move(result.map), actorsName);
     return 1;
 }
 

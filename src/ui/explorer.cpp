@@ -157,8 +157,10 @@ static layout::Options layoutOptions(const Explorer& ex) {
     o.labelPadding = 34.0f;
     // Wrap crowded bands to about the canvas width, so the map opens at a zoom where
     // labels are readable instead of one endless row per level.
-    o.wrapWidth = std::max(900.0f, ex.width * 1.15f);
-    o.wrapMinNodes = 6;
+    // Big maps (thousands of schools) keep the engine's automatic wrapping instead.
+    const bool small = ex.map.actors.size() < 300;
+    o.wrapWidth = small ? std::max(900.0f, ex.width * 1.15f) : 0.0f;
+    o.wrapMinNodes = small ? 6 : 300;
     o.bandHeight = 90.0f;
     o.rowHeight = 40.0f;
     o.levelGravity = ex.layoutMode == layout::Mode::Force ? 0.05f : 0.0f;
