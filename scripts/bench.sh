@@ -44,3 +44,8 @@ say "native: ours vs Boost FR"
 build/native/qfq_bench build/bench --boost-max 1000 | tee build/bench/native.jsonl
 say "wasm vs graphology FA2 vs d3-force, layered, search"
 node bench/run.mjs
+
+# Browser: start-up, wasm size, loader throughput, frame time vs sigma.js (headless Chromium).
+say "browser: start-up, frame time vs sigma.js"
+JOBS=$jobs scripts/build.sh web
+node bench/browser.mjs

@@ -159,9 +159,12 @@ async function loadMap(ref, text = null, name = null) {
     notice(`Carte introuvable : ${ref}`, `Map not found: ${ref} (${e.message})`);
     return false;
   }
+  const t0 = performance.now();
   module._qfq_load_begin();
   for (const d of docs) call('_qfq_load_add', d.from, d.ref, d.name, d.text);
   const ok = module._qfq_load_finish() === 1;
+  // For benchmarks: how long parsing, checking and indexing took in wasm.
+  window.qfq.lastLoad = { ms: performance.now() - t0, bytes: docs.reduce((n, d) => n + d.text.length, 0), ok };
   if (!ok) notice('La carte contient des erreurs : la carte précédente reste affichée',
                   'The map has errors: the previous map stays on screen', 12000);
   return ok;
@@ -258,10 +261,11 @@ function attachKeyboard() {
 // ---------------------------------------------------------------------------
 let frameMs = 0;
 let firstFrameAt = 0;
+let benchmarking = false;  // the frame loop pauses while benchFrames drives frames itself
 const frameSamples = [];
 
 function frame(t) {
-  if (!switching) {
+  if (!switching && !benchmarking) {
     const c = document.getElementById(canvasId);
     const dpr = window.devicePixelRatio || 1;
     const t0 = performance.now();
@@ -291,9 +295,32 @@ async function main() {
     status,
     loadMap,
     loadDropped,
+    exportBytes: (format, scale) => { const b = exportBytes(format, scale); return b ? Array.from(b) : null; },
     // Scripted control for tests and users' scripts: {cmd: "select", id: "erun"}…
     command: (obj) => JSON.parse(readString(call('_qfq_command', JSON.stringify(obj)))),
     simulateDeviceLoss: () => gpu && gpu.simulateLoss && gpu.simulateLoss(),
+    // Benchmark: draws `count` frames along a pan-and-zoom path, each waited for on the GPU.
+    // path(i) gives {x, y, zoom}; returns the time of every frame in ms.
+    benchFrames: async (count, pathSource) => {
+      const path = new Function('i', 'count', pathSource);
+      const c = document.getElementById(canvasId);
+      benchmarking = true;
+      const times = [];
+      try {
+        for (let i = 0; i < count; ++i) {
+          window.qfq.command(Object.assign({ cmd: 'camera' }, path(i, count)));
+          const t0 = performance.now();
+          module._qfq_frame(t0, c.clientWidth, c.clientHeight, window.devicePixelRatio || 1);
+          await gpu.sync();
+          times.push(performance.now() - t0);
+        }
+      } finally {
+        benchmarking = false;
+      }
+      return times;
+    },
+    // Positions of every actor (benchmarks hand them to peers so they draw the same picture).
+    positions: () => JSON.parse(readString(call('_qfq_command', JSON.stringify({ cmd: 'positions' })))),
   };
   let shaders;
   try {
@@ -337,9 +364,36 @@ async function main() {
   requestAnimationFrame(frame);
 }
 
+// Asks C++ for an export of the map on screen and hands it to the browser as a download.
+const exportTypes = { png: 'image/png', svg: 'image/svg+xml', graphml: 'application/xml', gexf: 'application/xml',
+                      dot: 'text/vnd.graphviz', 'actors.csv': 'text/csv', 'relations.csv': 'text/csv', json: 'application/json' };
+function exportBytes(format, scale = 1) {
+  const ok = withString(format, (p) => module._qfq_export(p, scale)) === 1;
+  if (!ok) return null;
+  return module.HEAPU8.slice(module._qfq_export_data(), module._qfq_export_data() + module._qfq_export_size());
+}
+function downloadExport(format, scale) {
+  const bytes = exportBytes(format, scale);
+  if (!bytes) { notice('Export impossible', 'Export failed'); return; }
+  const status = JSON.parse(readString(module._qfq_status_json()));
+  const map = status.map || 'carte';
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: exportTypes[format] || 'application/octet-stream' }));
+  a.download = format.endsWith('.csv') ? `${map}-${format}`
+                                       : `${map}${format === 'png' && scale > 1 ? `@${scale}x` : ''}.${format}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
 // Events raised by C++ (map switch requests, URL state, file open).
 function onEvent(name, payload) {
   if (name === 'load-map') loadMap(payload);
+  else if (name === 'export') {
+    const [format, scale] = payload.split(' ');
+    downloadExport(format, Number(scale) || 1);
+  }
   else if (name === 'card') document.getElementById('qfq-card').textContent = payload;
   else if (name === 'fullscreen') {
     if (!document.fullscreenElement && document.documentElement.requestFullscreen)

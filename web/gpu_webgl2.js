@@ -149,6 +149,8 @@ export function createWebGl2Backend(canvas, shaders, { onLost }) {
       gl.bindVertexArray(null);
     },
     endFrame() {},
+    // Waits until the GPU has finished the frame (benchmarks): a 1-pixel read blocks on it.
+    sync() { gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); return Promise.resolve(); },
     destroy() { const ext = gl.getExtension('WEBGL_lose_context'); if (ext) ext.loseContext(); },
   };
 }

@@ -225,6 +225,8 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
       while (retired.length) retired.pop().destroy();
     },
     destroy() { device.destroy(); },
+    // Resolves when the GPU has finished the submitted frame (benchmarks).
+    sync() { return device.queue.onSubmittedWorkDone(); },
     // For tests: behave exactly as if the browser had lost the device.
     simulateLoss() { device.destroy(); onLost('simulated device loss'); },
   };

@@ -21,6 +21,7 @@
 
 #include "imgui.h"
 #include "io/csv.h"
+#include "io/export.h"
 #include "io/load.h"
 #include "render/gpu.h"
 #include "render/ui_draw.h"
@@ -364,6 +365,40 @@ EMSCRIPTEN_KEEPALIVE int qfq_import_csv(const char* actorsName, const char* acto
     qfq::ui::setMap(ex, std::move(result.map), actorsName);
     return 1;
 }
+
+// Exports of the map on screen, with the same C++ writers as `qfq export`. The bytes stay
+// in g_export until the page has read them (qfq_export_data / qfq_export_size).
+std::string g_export;
+EMSCRIPTEN_KEEPALIVE int qfq_export(const char* format, float scale) {
+    qfq::ui::Explorer& ex = g_explorer;
+    g_export.clear();
+    if (!ex.hasMap) return 0;
+    const std::string f = format;
+    qfq::io::View view{ex.camera.x, ex.camera.y, ex.camera.zoom, ex.width, ex.height};
+    std::vector<uint8_t> actors(ex.actorEmphasis.size()), relations(ex.relationEmphasis.size());
+    for (size_t a = 0; a < actors.size(); ++a) actors[a] = ex.actorEmphasis[a] != qfq::render::Hidden;
+    for (size_t r = 0; r < relations.size(); ++r) relations[r] = ex.relationEmphasis[r] != qfq::render::Hidden;
+    qfq::io::ExportOptions options;
+    options.lang = ex.lang;
+    options.title = ex.map.title.get(ex.lang);
+    if (ex.variant >= 0) options.title += " — " + ex.map.variants[size_t(ex.variant)].label.get(ex.lang);
+    options.scale = std::clamp(scale, 1.0f, 4.0f);
+    options.visibleActors = &actors;
+    options.visibleRelations = &relations;
+    if (f == "svg") g_export = qfq::io::toSvg(ex.map, ex.x, ex.y, view, options);
+    else if (f == "png") {
+        std::vector<uint8_t> png = qfq::io::toPng(ex.map, ex.x, ex.y, view, options, g_fontData);
+        g_export.assign(png.begin(), png.end());
+    } else if (f == "graphml") g_export = qfq::io::toGraphML(ex.map, ex.x, ex.y);
+    else if (f == "gexf") g_export = qfq::io::toGEXF(ex.map, ex.x, ex.y);
+    else if (f == "dot") g_export = qfq::io::toDot(ex.map, ex.x, ex.y, ex.lang);
+    else if (f == "actors.csv") g_export = qfq::io::actorsCsv(ex.map);
+    else if (f == "relations.csv") g_export = qfq::io::relationsCsv(ex.map);
+    else if (f == "json") g_export = qfq::io::toJson(ex.map).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_export.empty() ? 0 : 1;
+}
+EMSCRIPTEN_KEEPALIVE const char* qfq_export_data() { return g_export.data(); }
+EMSCRIPTEN_KEEPALIVE int qfq_export_size() { return int(g_export.size()); }
 
 // ---------------------------------------------------------------------------
 // 5. Frame

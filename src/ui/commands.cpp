@@ -60,6 +60,20 @@ std::string command(Explorer& ex, const std::string& text) {
             out["colour"] = ex.map.actorKinds[size_t(ex.map.actors[size_t(a)].kind)].colour;
             out["emphasis"] = ex.actorEmphasis[size_t(a)];
         }
+    } else if (cmd == "positions") {
+        out["x"] = ex.x;
+        out["y"] = ex.y;
+        out["radius"] = ex.radius;
+        nlohmann::json colours = nlohmann::json::array();
+        for (const Actor& a : ex.map.actors) colours.push_back(ex.map.actorKinds[size_t(a.kind)].colour);
+        out["colour"] = colours;
+        nlohmann::json from = nlohmann::json::array(), to = nlohmann::json::array(), labels = nlohmann::json::array();
+        for (const Relation& r : ex.map.relations) from.push_back(r.from), to.push_back(r.to);
+        for (const Actor& a : ex.map.actors) labels.push_back(a.label(ex.lang));
+        out["from"] = from;
+        out["to"] = to;
+        out["labels"] = labels;
+        out["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
     } else if (cmd == "mode") {
         ex.present = j.value("present", ex.present);
         ex.embed = j.value("embed", ex.embed);

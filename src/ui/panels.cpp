@@ -189,6 +189,25 @@ static void searchBox(Explorer& ex) {
     ImGui::End();
 }
 
+// Exports of the current view (pictures) or of the whole map (data); the page downloads.
+static void exportMenu(Explorer& ex) {
+    if (ImGui::Button(T(ex, S::Export))) ImGui::OpenPopup("##export");
+    track(ex, "export");
+    if (!ImGui::BeginPopup("##export")) return;
+    struct Item { const char* label; const char* format; float scale; };
+    static const Item items[] = {
+        {"PNG", "png", 1}, {"PNG ×2", "png", 2}, {"PNG ×4", "png", 4}, {"SVG", "svg", 1},
+        {"GraphML (Gephi, yEd)", "graphml", 1}, {"GEXF (Gephi)", "gexf", 1},
+        {"CSV — acteurs / actors", "actors.csv", 1}, {"CSV — relations", "relations.csv", 1},
+        {"DOT (Graphviz)", "dot", 1}, {"JSON (qfq-map/1)", "json", 1},
+    };
+    for (const Item& it : items) {
+        if (ImGui::Selectable(it.label)) requestPage("export", std::string(it.format) + " " + std::to_string(int(it.scale)));
+        track(ex, std::string("export-") + it.format + (it.scale > 1 ? "-" + std::to_string(int(it.scale)) : ""));
+    }
+    ImGui::EndPopup();
+}
+
 // Puts the next button on the same line if it fits, else starts a new line, so the bar
 // wraps on narrow screens instead of hiding its last buttons.
 static void flow(const char* label) {
@@ -279,6 +298,8 @@ static void topBar(Explorer& ex) {
         requestPage("fullscreen", "");
     }
     track(ex, "present");
+    flow(T(ex, S::Export));
+    exportMenu(ex);
     flow(T(ex, S::Share));
     if (ImGui::Button(T(ex, S::Share))) requestPage("share", T(ex, S::Copied));
     track(ex, "share");

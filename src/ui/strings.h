@@ -17,7 +17,7 @@ enum class S : int {
     LoadErrors, KeepPreviousMap, Fit, ZoomIn, ZoomOut, FocusDepth, HideUnconnected,
     Everywhere, Incoming, Outgoing, Pinned, Unpin, Hubs, Help, HelpText, Actors,
     RelationsCount, Present, Share, Copied, Tour, Next, Previous, ConfidenceAll,
-    ConfidenceSureOnly, Contact, ContactTopic, Expansion, Definition, SeeAlso, All, None,
+    ConfidenceSureOnly, Contact, ContactTopic, Expansion, Definition, SeeAlso, All, None, Export,
     Count
 };
 
@@ -104,6 +104,7 @@ inline constexpr Entry kStrings[] = {
     {"Voir aussi", "See also"},
     {"Tout", "All"},
     {"Aucun", "None"},
+    {"Exporter", "Export"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == size_t(S::Count),
               "kStrings must have one entry per S");

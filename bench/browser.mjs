@@ -1,0 +1,100 @@
+// browser.mjs — the renderer and start-up benchmarks, in one headless Chromium run:
+//   start-up: navigation → first frame of the national map, both renderers (median of 3);
+//   wasm size raw and gzip (from build/web/build-info.json);
+//   loader throughput in wasm on the national-scale synthetic map (MB/s);
+//   frame time while panning and zooming the national-scale map: ours (WebGPU and WebGL2)
+//   vs sigma.js (WebGL) drawing the same actors at the same positions, each frame waited
+//   for on the GPU (SwiftShader here: a CPU rasteriser, so absolute numbers are slow).
+// Merges its results into build/bench/results.json under "browser" and prints a table.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { launch } from '../tests/browser/chromium.mjs';
+import { serve } from '../scripts/serve.mjs';
+
+const root = new URL('../', import.meta.url).pathname;
+const synthetic = '/build/synthetic/national-scale.json';
+const frames = Number(process.env.QFQ_BENCH_FRAMES || 60);
+const stats = (t) => {
+  const s = [...t].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length, frames: s.length };
+};
+const { server, url } = await serve(root);
+const context = await launch();
+const log = (m) => console.log(`[browser bench] ${m}`);
+const results = { when: new Date().toISOString(), chromium: 'headless, SwiftShader (CPU) for both WebGPU and WebGL2' };
+
+// --- start-up ------------------------------------------------------------------
+results.wasm = JSON.parse(readFileSync(`${root}build/web/build-info.json`, 'utf8'));
+results.startup = {};
+for (const renderer of ['webgpu', 'webgl2']) {
+  const runs = [];
+  for (let i = 0; i < 3; ++i) {
+    const page = await context.newPage();
+    await page.goto(`${url}build/web/?renderer=${renderer}`);
+    await page.waitForFunction(() => window.qfq && window.qfq.status().ready, null, { timeout: 60000 });
+    runs.push(await page.evaluate(() => window.qfq.status().firstFrameMs));
+    await page.close();
+  }
+  results.startup[renderer] = { firstFrameMs: runs.sort((a, b) => a - b)[1], runs };
+  log(`start-up ${renderer}: ${runs.map((r) => r.toFixed(0)).join(', ')} ms`);
+}
+
+// --- national-scale map: load, then frames ------------------------------------------
+// Both paths pan across the map while zooming in and out around the "fit all" view.
+const oursPath = (cam, width) => `const t = i / count;
+  return { x: ${cam.x} + (t - 0.5) * ${width * 0.4 / cam.zoom}, y: ${cam.y}, zoom: ${cam.zoom} * (1 + 0.6 * Math.sin(i / 8)) };`;
+const sigmaPath = `const t = i / count;
+  return { x: 0.5 + (t - 0.5) * 0.4, y: 0.5, ratio: 1 / (1 + 0.6 * Math.sin(i / 8)), angle: 0 };`;
+results.nationalScale = {};
+let positions = null;
+for (const renderer of ['webgl2', 'webgpu']) {
+  const page = await context.newPage();
+  await page.goto(`${url}build/web/?renderer=${renderer}&map=${synthetic}`);
+  const progress = setInterval(() => page.evaluate(() => window.qfq && window.qfq.status())
+    .then((st) => st && log(`${renderer}: ${st.actors} actors, layout ${(st.layoutProgress * 100).toFixed(0)} %`)).catch(() => {}), 15000);
+  await page.waitForFunction(() => window.qfq && window.qfq.status().ready && window.qfq.status().actors > 50000, null,
+    { timeout: 600000, polling: 1000 }).finally(() => clearInterval(progress));
+  const s = await page.evaluate(() => window.qfq.status());
+  const load = await page.evaluate(() => window.qfq.lastLoad);
+  log(`${renderer}: national-scale map loaded and laid out (${s.actors} actors)`);
+  if (!positions) positions = await page.evaluate(() => window.qfq.positions());
+  await page.evaluate(() => window.qfq.command({ cmd: 'fit' }));
+  const cam = (await page.evaluate(() => window.qfq.status())).camera;
+  const times = await page.evaluate(([n, src]) => window.qfq.benchFrames(n, src), [frames, oursPath(cam, s.width)]);
+  log(`${renderer}: ${times.length} frames, median ${stats(times).median.toFixed(1)} ms`);
+  results.nationalScale[renderer] = { actors: s.actors, relations: s.relations, ...stats(times) };
+  if (renderer === 'webgl2') results.loaderWasm = { bytes: load.bytes, ms: load.ms, mbPerS: load.bytes / 1e6 / (load.ms / 1000) };
+  await page.close();
+}
+{
+  const page = await context.newPage();
+  await page.goto(`${url}bench/browser/sigma.html`);
+  await page.waitForFunction(() => window.sigmaReady);
+  const loaded = await page.evaluate((d) => window.sigmaBench.load(d), positions);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const times = await page.evaluate(([n, src]) => window.sigmaBench.frames(n, src), [frames, sigmaPath]);
+  results.nationalScale.sigma = { actors: loaded.nodes, relations: loaded.edges, ...stats(times) };
+  await page.close();
+}
+await context.close();
+server.close();
+
+// --- report --------------------------------------------------------------------
+const ns = results.nationalScale;
+results.ratios = {
+  webgl2VsSigma: ns.webgl2.median / ns.sigma.median,
+  webgpuVsSigma: ns.webgpu.median / ns.sigma.median,
+};
+mkdirSync(`${root}build/bench`, { recursive: true });
+const file = `${root}build/bench/results.json`;
+const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+all.browser = results;
+writeFileSync(file, JSON.stringify(all, null, 2));
+const f = (v) => v.toFixed(1);
+console.log('\nBrowser benchmarks (headless Chromium, SwiftShader)');
+console.log(`  wasm: ${results.wasm.wasmBytes} B raw, ${results.wasm.wasmGzipBytes} B gzip (${results.wasm.opt})`);
+console.log(`  first frame, national map: WebGPU ${f(results.startup.webgpu.firstFrameMs)} ms, WebGL2 ${f(results.startup.webgl2.firstFrameMs)} ms`);
+console.log(`  loader in wasm: ${f(results.loaderWasm.mbPerS)} MB/s (${(results.loaderWasm.bytes / 1e6).toFixed(1)} MB in ${f(results.loaderWasm.ms)} ms)`);
+console.log(`  frame while panning/zooming ${ns.webgl2.actors} actors, ${ns.webgl2.relations} relations (median / p95 ms):`);
+for (const k of ['webgpu', 'webgl2', 'sigma']) console.log(`    ${k.padEnd(7)} ${f(ns[k].median).padStart(8)} ${f(ns[k].p95).padStart(8)}`);
+console.log(`  ours / sigma (median): WebGL2 ${results.ratios.webgl2VsSigma.toFixed(2)}×, WebGPU ${results.ratios.webgpuVsSigma.toFixed(2)}× (lower is better)`);
