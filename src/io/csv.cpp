@@ -12,6 +12,7 @@
 // missing column, bad number) is checked here first, with the cell's position.
 
 #include "io/csv.h"
+#include "model/utf8.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -51,18 +52,6 @@ bool validUtf8(std::string_view s) {
     return true;
 }
 
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 // Windows-1252 (what "Latin-1" means in practice): 0x80–0x9F hold € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž
 // ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five undefined bytes map to the C1 controls.
