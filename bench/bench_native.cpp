@@ -146,7 +146,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     for (const auto& e : std::filesystem::directory_iterator(dir)) {
         const std::string name = e.path().filename().string();
-        if (name.rfind("graph-", 0) == 0 && e.path().extension() == ".bin") files.push_back(e.path().string());
+        if (name.rfind("graph-", 0) == 0 && e.path().extension() == ".bin")
+            files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
     for (const std::string& path : files) {
@@ -158,13 +159,13 @@ int main(int argc, char** argv) {
         std::vector<float> xy;
         const double ours = runOurs(bg, xy);
         writePositions(dir + "/native-ours-" + std::to_string(bg.n) + ".bin", xy);
-        std::printf("{\"contender\":\"ours-native\",\"n\":%u,\"m\":%u,\"iterations\":%u,\"ms\":%.2f}\n", bg.n, bg.m,
-                    bg.iterations, ours);
+        std::printf("{\"contender\":\"ours-native\",\"n\":%u,\"m\":%u,\"iterations\":%u,\"ms\":%.2f}\n", bg.n,
+                    bg.m, bg.iterations, ours);
         if (bg.n <= boostMax) {
             const double boost = runBoost(bg, xy);
             writePositions(dir + "/native-boost-" + std::to_string(bg.n) + ".bin", xy);
-            std::printf("{\"contender\":\"boost-fr\",\"n\":%u,\"m\":%u,\"iterations\":%u,\"ms\":%.2f}\n", bg.n, bg.m,
-                        bg.iterations, boost);
+            std::printf("{\"contender\":\"boost-fr\",\"n\":%u,\"m\":%u,\"iterations\":%u,\"ms\":%.2f}\n",
+                        bg.n, bg.m, bg.iterations, boost);
         }
         std::fflush(stdout);
     }

@@ -27,7 +27,8 @@ using namespace qfq;
 namespace {
 
 double nowMs() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 // ---------------------------------------------------------------------------
@@ -36,7 +37,8 @@ double nowMs() {
 
 Text readText(const nlohmann::json& j) {
     Text t;
-    if (j.is_string()) t.fr = j.get<std::string>();
+    if (j.is_string())
+        t.fr = j.get<std::string>();
     else if (j.is_object()) {
         if (j.contains("fr") && j["fr"].is_string()) t.fr = j["fr"].get<std::string>();
         if (j.contains("en") && j["en"].is_string()) t.en = j["en"].get<std::string>();
@@ -55,7 +57,9 @@ bool readMap(const char* text, size_t len, Map& m) {
     m = Map{};
     m.id = str(d, "id");
     for (const char* list : {"levels", "actorKinds", "relationKinds"}) {
-        std::vector<Category>& out = list[0] == 'l' ? m.levels : list[0] == 'a' ? m.actorKinds : m.relationKinds;
+        std::vector<Category>& out = list[0] == 'l'   ? m.levels
+                                     : list[0] == 'a' ? m.actorKinds
+                                                      : m.relationKinds;
         for (const auto& c : d.value(list, nlohmann::json::array())) {
             Category cat;
             cat.id = str(c, "id");
@@ -85,7 +89,8 @@ bool readMap(const char* text, size_t len, Map& m) {
         for (const auto& s : a.value("aliases", nlohmann::json::array()))
             if (s.is_string()) x.aliases.push_back(s.get<std::string>());
         for (const auto& f : a.value("formerNames", nlohmann::json::array()))
-            x.formerNames.push_back({str(f, "name"), str(f, "until"), readText(f.value("expansion", nlohmann::json()))});
+            x.formerNames.push_back(
+                {str(f, "name"), str(f, "until"), readText(f.value("expansion", nlohmann::json()))});
         m.actors.push_back(std::move(x));
     }
     m.reindex();

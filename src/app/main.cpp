@@ -68,7 +68,8 @@ void buildFonts(float dpr) {
     // down rather than up so it stays sharp.
     for (float size : {15.0f * dpr, 36.0f * dpr}) {
         if (!g_fontData.empty())
-            io.Fonts->AddFontFromMemoryTTF(g_fontData.data(), int(g_fontData.size()), size, &config, kGlyphRanges);
+            io.Fonts->AddFontFromMemoryTTF(g_fontData.data(), int(g_fontData.size()), size, &config,
+                                           kGlyphRanges);
         else
             io.Fonts->AddFontDefault();
     }
@@ -92,7 +93,9 @@ void applyStyle() {
     s.Colors[ImGuiCol_WindowBg].w = 0.96f;
 }
 
-const char* getClipboard(void*) { return g_clipboard.c_str(); }
+const char* getClipboard(void*) {
+    return g_clipboard.c_str();
+}
 void setClipboard(void*, const char* text) {
     g_clipboard = text;
     qfq_js_set_clipboard(text);
@@ -119,13 +122,26 @@ void pinchState(float& cx, float& cy, float& dist) {
 
 ImGuiKey keyFromDom(const std::string& key, const std::string& code) {
     static const std::unordered_map<std::string, ImGuiKey> named = {
-        {"Tab", ImGuiKey_Tab}, {"Enter", ImGuiKey_Enter}, {"Escape", ImGuiKey_Escape},
-        {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {" ", ImGuiKey_Space},
-        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},
-        {"End", ImGuiKey_End}, {"PageUp", ImGuiKey_PageUp}, {"PageDown", ImGuiKey_PageDown},
-        {"/", ImGuiKey_Slash}, {"+", ImGuiKey_Equal}, {"=", ImGuiKey_Equal}, {"-", ImGuiKey_Minus},
-        {"F11", ImGuiKey_F11}, {"Insert", ImGuiKey_Insert},
+        {"Tab", ImGuiKey_Tab},
+        {"Enter", ImGuiKey_Enter},
+        {"Escape", ImGuiKey_Escape},
+        {"Backspace", ImGuiKey_Backspace},
+        {"Delete", ImGuiKey_Delete},
+        {" ", ImGuiKey_Space},
+        {"ArrowLeft", ImGuiKey_LeftArrow},
+        {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow},
+        {"ArrowDown", ImGuiKey_DownArrow},
+        {"Home", ImGuiKey_Home},
+        {"End", ImGuiKey_End},
+        {"PageUp", ImGuiKey_PageUp},
+        {"PageDown", ImGuiKey_PageDown},
+        {"/", ImGuiKey_Slash},
+        {"+", ImGuiKey_Equal},
+        {"=", ImGuiKey_Equal},
+        {"-", ImGuiKey_Minus},
+        {"F11", ImGuiKey_F11},
+        {"Insert", ImGuiKey_Insert},
     };
     auto it = named.find(key);
     if (it != named.end()) return it->second;
@@ -176,9 +192,13 @@ EMSCRIPTEN_KEEPALIVE void qfq_init(unsigned char* font, int fontSize, float dpr)
 }
 
 // The backend changed (WebGPU lost → WebGL2): upload what lives on the GPU again.
-EMSCRIPTEN_KEEPALIVE void qfq_gpu_reset() { qfq::render::uploadFontAtlas(); }
+EMSCRIPTEN_KEEPALIVE void qfq_gpu_reset() {
+    qfq::render::uploadFontAtlas();
+}
 
-EMSCRIPTEN_KEEPALIVE void qfq_set_catalogue(const char* json) { qfq::ui::setCatalogue(g_explorer, json); }
+EMSCRIPTEN_KEEPALIVE void qfq_set_catalogue(const char* json) {
+    qfq::ui::setCatalogue(g_explorer, json);
+}
 
 // ---------------------------------------------------------------------------
 // 3. Input
@@ -298,9 +318,12 @@ EMSCRIPTEN_KEEPALIVE const char* qfq_extends_of(const char* text) {
     return g_scratch.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void qfq_load_begin() { g_pending.clear(); }
+EMSCRIPTEN_KEEPALIVE void qfq_load_begin() {
+    g_pending.clear();
+}
 
-EMSCRIPTEN_KEEPALIVE void qfq_load_add(const char* from, const char* ref, const char* name, const char* text) {
+EMSCRIPTEN_KEEPALIVE void qfq_load_add(const char* from, const char* ref, const char* name,
+                                       const char* text) {
     g_pending.push_back({from, ref, {name, text}});
 }
 
@@ -339,8 +362,8 @@ EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
 
 // A spreadsheet pair dropped on the page: imported as an overlay of the map on screen
 // (rows naming its actors override them), checked like any map, shown only if valid.
-EMSCRIPTEN_KEEPALIVE int qfq_import_csv(const char* actorsName, const char* actorsText, const char* relationsName,
-                                         const char* relationsText) {
+EMSCRIPTEN_KEEPALIVE int qfq_import_csv(const char* actorsName, const char* actorsText,
+                                        const char* relationsName, const char* relationsText) {
     qfq::ui::Explorer& ex = g_explorer;
     if (!ex.hasMap) return 0;
     qfq::io::CsvImportOptions options;
@@ -377,7 +400,8 @@ EMSCRIPTEN_KEEPALIVE int qfq_export(const char* format, float scale) {
     qfq::io::View view{ex.camera.x, ex.camera.y, ex.camera.zoom, ex.width, ex.height};
     std::vector<uint8_t> actors(ex.actorEmphasis.size()), relations(ex.relationEmphasis.size());
     for (size_t a = 0; a < actors.size(); ++a) actors[a] = ex.actorEmphasis[a] != qfq::render::Hidden;
-    for (size_t r = 0; r < relations.size(); ++r) relations[r] = ex.relationEmphasis[r] != qfq::render::Hidden;
+    for (size_t r = 0; r < relations.size(); ++r)
+        relations[r] = ex.relationEmphasis[r] != qfq::render::Hidden;
     qfq::io::ExportOptions options;
     options.lang = ex.lang;
     options.title = ex.map.title.get(ex.lang);
@@ -385,20 +409,31 @@ EMSCRIPTEN_KEEPALIVE int qfq_export(const char* format, float scale) {
     options.scale = std::clamp(scale, 1.0f, 4.0f);
     options.visibleActors = &actors;
     options.visibleRelations = &relations;
-    if (f == "svg") g_export = qfq::io::toSvg(ex.map, ex.x, ex.y, view, options);
+    if (f == "svg")
+        g_export = qfq::io::toSvg(ex.map, ex.x, ex.y, view, options);
     else if (f == "png") {
         std::vector<uint8_t> png = qfq::io::toPng(ex.map, ex.x, ex.y, view, options, g_fontData);
         g_export.assign(png.begin(), png.end());
-    } else if (f == "graphml") g_export = qfq::io::toGraphML(ex.map, ex.x, ex.y);
-    else if (f == "gexf") g_export = qfq::io::toGEXF(ex.map, ex.x, ex.y);
-    else if (f == "dot") g_export = qfq::io::toDot(ex.map, ex.x, ex.y, ex.lang);
-    else if (f == "actors.csv") g_export = qfq::io::actorsCsv(ex.map);
-    else if (f == "relations.csv") g_export = qfq::io::relationsCsv(ex.map);
-    else if (f == "json") g_export = qfq::io::toJson(ex.map).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else if (f == "graphml")
+        g_export = qfq::io::toGraphML(ex.map, ex.x, ex.y);
+    else if (f == "gexf")
+        g_export = qfq::io::toGEXF(ex.map, ex.x, ex.y);
+    else if (f == "dot")
+        g_export = qfq::io::toDot(ex.map, ex.x, ex.y, ex.lang);
+    else if (f == "actors.csv")
+        g_export = qfq::io::actorsCsv(ex.map);
+    else if (f == "relations.csv")
+        g_export = qfq::io::relationsCsv(ex.map);
+    else if (f == "json")
+        g_export = qfq::io::toJson(ex.map).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_export.empty() ? 0 : 1;
 }
-EMSCRIPTEN_KEEPALIVE const char* qfq_export_data() { return g_export.data(); }
-EMSCRIPTEN_KEEPALIVE int qfq_export_size() { return int(g_export.size()); }
+EMSCRIPTEN_KEEPALIVE const char* qfq_export_data() {
+    return g_export.data();
+}
+EMSCRIPTEN_KEEPALIVE int qfq_export_size() {
+    return int(g_export.size());
+}
 
 // ---------------------------------------------------------------------------
 // 5. Frame
@@ -459,4 +494,6 @@ EMSCRIPTEN_KEEPALIVE const char* qfq_command(const char* json) {
 
 }  // extern "C"
 
-int main() { return 0; }
+int main() {
+    return 0;
+}

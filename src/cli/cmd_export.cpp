@@ -87,7 +87,8 @@ void csvPaths(const std::string& out, std::string& actors, std::string& relation
         return;
     }
     std::string prefix = out;
-    if (prefix.size() > 4 && prefix.compare(prefix.size() - 4, 4, ".csv") == 0) prefix.resize(prefix.size() - 4);
+    if (prefix.size() > 4 && prefix.compare(prefix.size() - 4, 4, ".csv") == 0)
+        prefix.resize(prefix.size() - 4);
     char last = prefix.back();
     if (last != '-' && last != '_' && last != '.') prefix += '-';
     actors = prefix + "actors.csv";
@@ -99,7 +100,8 @@ void csvPaths(const std::string& out, std::string& actors, std::string& relation
 // ---------------------------------------------------------------------------
 
 int runExport(const Args& args) {
-    if (args.positional.size() != 1) return usageError(args, "indiquer un seul fichier", "give exactly one file");
+    if (args.positional.size() != 1)
+        return usageError(args, "indiquer un seul fichier", "give exactly one file");
     std::string out = args.has("-o") ? args.get("-o") : args.get("--output");
     std::string format = args.get("--format");
     if (format.empty() && out.find('.') != std::string::npos) format = out.substr(out.rfind('.') + 1);
@@ -110,21 +112,24 @@ int runExport(const Args& args) {
     float scale = 1;
     if (args.has("--scale")) {
         std::string s = args.get("--scale");
-        if (s != "1" && s != "2" && s != "4") return usageError(args, "--scale attend 1, 2 ou 4", "--scale expects 1, 2 or 4");
+        if (s != "1" && s != "2" && s != "4")
+            return usageError(args, "--scale attend 1, 2 ou 4", "--scale expects 1, 2 or 4");
         scale = float(std::stoi(s));
     }
     std::string layoutName = args.get("--layout", "layered");
     if (layoutName != "layered" && layoutName != "force")
         return usageError(args, "--layout attend layered ou force", "--layout expects layered or force");
     if (format == "png" && (out.empty() || out == "-"))
-        return usageError(args, "le PNG s'écrit dans un fichier : -o OUT.png", "PNG goes to a file: -o OUT.png");
+        return usageError(args, "le PNG s'écrit dans un fichier : -o OUT.png",
+                          "PNG goes to a file: -o OUT.png");
 
     io::LoadResult result;
     if (!loadForCommand(args.positional[0], args, result)) return kExitInvalid;
     const Map& map = result.map;
     const Lang lang = args.lang;
 
-    if (format == "json") return writeOutput(out, io::toJson(map).dump(2) + "\n", lang) ? kExitOk : kExitInvalid;
+    if (format == "json")
+        return writeOutput(out, io::toJson(map).dump(2) + "\n", lang) ? kExitOk : kExitInvalid;
     if (format == "csv") {
         char delimiter = args.get("--delimiter", ";") == "," ? ',' : ';';
         std::string actorsPath, relationsPath;
@@ -152,17 +157,20 @@ int runExport(const Args& args) {
     if (args.has("--width")) {
         width = std::strtof(args.get("--width").c_str(), nullptr);
         if (!(width >= 200 && width <= 20000))
-            return usageError(args, "--width attend un nombre entre 200 et 20000", "--width expects 200 to 20000");
+            return usageError(args, "--width attend un nombre entre 200 et 20000",
+                              "--width expects 200 to 20000");
     }
     io::View view = io::fitView(map, x, y, options, width);
-    if (format == "svg") return writeOutput(out, io::toSvg(map, x, y, view, options), lang) ? kExitOk : kExitInvalid;
+    if (format == "svg")
+        return writeOutput(out, io::toSvg(map, x, y, view, options), lang) ? kExitOk : kExitInvalid;
 
     std::string font;
     if (findFont(args, font).empty())
         std::cerr << say(lang, "qfq export : police introuvable (--font FICHIER.ttf) : image sans texte\n",
                          "qfq export: no font found (--font FILE.ttf): picture without text\n");
-    std::vector<uint8_t> png = io::toPng(map, x, y, view, options,
-                                         std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(font.data()), font.size()));
+    std::vector<uint8_t> png =
+        io::toPng(map, x, y, view, options,
+                  std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(font.data()), font.size()));
     if (png.empty()) {
         std::cerr << say(lang, "qfq export : image trop grande (réduire --scale ou --width)\n",
                          "qfq export: picture too large (lower --scale or --width)\n");
@@ -201,6 +209,7 @@ const Command cmd_export = {
     "  qfq export data/territories/ariege.json -o ariege.png --scale 2\n"
     "  qfq export data/national.json --format graphml -o national.graphml\n"
     "  qfq export data/national.json --format csv -o tableur/\n",
-    "-o= --output= --format= --scale= --layout= --title= --no-legend --width= --font= --delimiter=", runExport};
+    "-o= --output= --format= --scale= --layout= --title= --no-legend --width= --font= --delimiter=",
+    runExport};
 
 }  // namespace qfq::cli

@@ -51,7 +51,8 @@ io::Fetch fetchFrom(const std::vector<std::string>& points) {
 bool readText(const std::string& path, io::Document& doc, Lang lang) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        std::cerr << say(lang, "qfq import-csv : impossible de lire ", "qfq import-csv: cannot read ") << path << "\n";
+        std::cerr << say(lang, "qfq import-csv : impossible de lire ", "qfq import-csv: cannot read ") << path
+                  << "\n";
         return false;
     }
     std::ostringstream buffer;
@@ -67,7 +68,8 @@ bool readText(const std::string& path, io::Document& doc, Lang lang) {
 
 int runImport(const Args& args) {
     if (args.positional.size() != 2)
-        return usageError(args, "indiquer actors.csv puis relations.csv", "give actors.csv then relations.csv");
+        return usageError(args, "indiquer actors.csv puis relations.csv",
+                          "give actors.csv then relations.csv");
     const Lang lang = args.lang;
     std::string out = args.has("-o") ? args.get("-o") : args.get("--output");
     io::Document actors, relations;
@@ -115,13 +117,14 @@ int runImport(const Args& args) {
                   << say(lang, " acteurs, ", " actors, ") << imported.map.relations.size() << " relations\n";
         io::Document probe;
         if (!options.extends.empty() && !io::fetchFile(options.extends, out, probe))
-            std::cerr << say(lang,
-                             "note : « qfq validate » cherchera « " + options.extends +
-                                 " » dans un index.json au-dessus du dossier de " + out +
-                                 " ; enregistrer la carte dans data/territories/ ou donner --extends CHEMIN.json\n",
-                             "note: \"qfq validate\" looks for \"" + options.extends +
-                                 "\" in an index.json above the folder of " + out +
-                                 "; save the map in data/territories/ or give --extends PATH.json\n");
+            std::cerr << say(
+                lang,
+                "note : « qfq validate » cherchera « " + options.extends +
+                    " » dans un index.json au-dessus du dossier de " + out +
+                    " ; enregistrer la carte dans data/territories/ ou donner --extends CHEMIN.json\n",
+                "note: \"qfq validate\" looks for \"" + options.extends +
+                    "\" in an index.json above the folder of " + out +
+                    "; save the map in data/territories/ or give --extends PATH.json\n");
     }
     return kExitOk;
 }

@@ -36,15 +36,19 @@ struct Published {
 };
 
 // Loads `path`, then each map it extends (nearest first), into `out` (skipping ids seen).
-bool collect(const std::string& path, const Args& args, std::vector<Published>& out, std::set<std::string>& ids) {
+bool collect(const std::string& path, const Args& args, std::vector<Published>& out,
+             std::set<std::string>& ids) {
     io::LoadResult result;
     if (!loadForCommand(path, args, result)) return false;
-    if (ids.insert(result.map.id).second) out.push_back({path, std::move(result.map)});
+    if (ids.insert(result.map.id).second)
+        out.push_back({path, std::move(result.map)});
     else {
         for (const Published& p : out)
             if (p.map.id == result.map.id && fs::weakly_canonical(p.source) != fs::weakly_canonical(path)) {
-                std::cerr << say(args.lang, "qfq publish : deux cartes ont l'id « ", "qfq publish: two maps have id \"")
-                          << result.map.id << say(args.lang, " » : ", "\": ") << p.source << ", " << path << "\n";
+                std::cerr << say(args.lang, "qfq publish : deux cartes ont l'id « ",
+                                 "qfq publish: two maps have id \"")
+                          << result.map.id << say(args.lang, " » : ", "\": ") << p.source << ", " << path
+                          << "\n";
                 return false;
             }
         return true;
@@ -69,7 +73,8 @@ fs::path findApp(const Args& args) {
     if (args.has("--app")) return isApp(args.get("--app")) ? fs::path(args.get("--app")) : fs::path();
     if (isApp("build/web")) return "build/web";
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec && isApp(exe.parent_path() / ".." / "web")) return (exe.parent_path() / ".." / "web").lexically_normal();
+    if (!ec && isApp(exe.parent_path() / ".." / "web"))
+        return (exe.parent_path() / ".." / "web").lexically_normal();
     return {};
 }
 
@@ -85,7 +90,8 @@ bool writeFile(const fs::path& path, const std::string& text, Lang lang) {
 
 int runPublish(const Args& args) {
     const Lang lang = args.lang;
-    if (args.positional.empty()) return usageError(args, "indiquer au moins une carte", "give at least one map");
+    if (args.positional.empty())
+        return usageError(args, "indiquer au moins une carte", "give at least one map");
     std::string outArg = args.has("-o") ? args.get("-o") : args.get("--output");
     if (outArg.empty() || outArg == "-")
         return usageError(args, "indiquer le dossier du site : -o site/", "give the site folder: -o site/");
@@ -98,17 +104,19 @@ int runPublish(const Args& args) {
 
     fs::path app = findApp(args);
     if (app.empty()) {
-        std::cerr << say(lang,
-                         "qfq publish : application web introuvable (build/web ou --app DOSSIER) ; la construire "
-                         "avec « scripts/build.sh web »\n",
-                         "qfq publish: web app not found (build/web or --app FOLDER); build it with "
-                         "\"scripts/build.sh web\"\n");
+        std::cerr << say(
+            lang,
+            "qfq publish : application web introuvable (build/web ou --app DOSSIER) ; la construire "
+            "avec « scripts/build.sh web »\n",
+            "qfq publish: web app not found (build/web or --app FOLDER); build it with "
+            "\"scripts/build.sh web\"\n");
         return kExitInvalid;
     }
     std::error_code ec;
     fs::create_directories(site, ec);
     if (ec) {
-        std::cerr << say(lang, "qfq publish : impossible de créer ", "qfq publish: cannot create ") << site << "\n";
+        std::cerr << say(lang, "qfq publish : impossible de créer ", "qfq publish: cannot create ") << site
+                  << "\n";
         return kExitInvalid;
     }
     // The app, without its own data/ (the site gets exactly the published maps).
@@ -117,8 +125,8 @@ int runPublish(const Args& args) {
         fs::copy(entry.path(), site / entry.path().filename(),
                  fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
         if (ec) {
-            std::cerr << say(lang, "qfq publish : copie impossible de ", "qfq publish: cannot copy ") << entry.path()
-                      << ": " << ec.message() << "\n";
+            std::cerr << say(lang, "qfq publish : copie impossible de ", "qfq publish: cannot copy ")
+                      << entry.path() << ": " << ec.message() << "\n";
             return kExitInvalid;
         }
     }
@@ -129,7 +137,8 @@ int runPublish(const Args& args) {
     std::string glossaryIndex =
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>Glossaires — Qui fait quoi ?</title>\n</head>\n<body>\n<h1>Glossaires du numérique éducatif</h1>\n<ul>\n";
+        "<title>Glossaires — Qui fait quoi ?</title>\n</head>\n<body>\n<h1>Glossaires du numérique "
+        "éducatif</h1>\n<ul>\n";
     for (const Published& p : maps) {
         const Map& m = p.map;
         nlohmann::json doc = io::toJson(m);
@@ -143,12 +152,15 @@ int runPublish(const Args& args) {
         }
         list.push_back(std::move(entry));
         const std::string appHref = "../index.html?map=" + m.id;
-        if (!writeFile(site / "glossary" / (m.id + ".html"), io::glossaryHtml(m, Lang::Fr, appHref, m.id + ".en.html"), lang) ||
-            !writeFile(site / "glossary" / (m.id + ".en.html"), io::glossaryHtml(m, Lang::En, appHref, m.id + ".html"), lang))
+        if (!writeFile(site / "glossary" / (m.id + ".html"),
+                       io::glossaryHtml(m, Lang::Fr, appHref, m.id + ".en.html"), lang) ||
+            !writeFile(site / "glossary" / (m.id + ".en.html"),
+                       io::glossaryHtml(m, Lang::En, appHref, m.id + ".html"), lang))
             return kExitInvalid;
         glossaryIndex += "<li><a href=\"" + io::detail::xmlEscape(m.id) + ".html\">" +
                          io::detail::xmlEscape(m.title.get(Lang::Fr)) + "</a> (<a href=\"" +
-                         io::detail::xmlEscape(m.id) + ".en.html\" hreflang=\"en\" lang=\"en\">English</a>)</li>\n";
+                         io::detail::xmlEscape(m.id) +
+                         ".en.html\" hreflang=\"en\" lang=\"en\">English</a>)</li>\n";
     }
     catalogue["maps"] = std::move(list);
     glossaryIndex += "</ul>\n<p><a href=\"../index.html\">Carte interactive</a></p>\n</body>\n</html>\n";
@@ -157,13 +169,15 @@ int runPublish(const Args& args) {
         return kExitInvalid;
 
     if (args.json) {
-        nlohmann::json summary = {{"site", site.string()}, {"app", app.string()}, {"maps", nlohmann::json::array()}};
+        nlohmann::json summary = {
+            {"site", site.string()}, {"app", app.string()}, {"maps", nlohmann::json::array()}};
         for (const Published& p : maps) summary["maps"].push_back(p.map.id);
         std::cout << summary.dump(2) << "\n";
     } else {
         std::cout << say(lang, "Site écrit dans ", "Site written to ") << site.string() << " (";
         for (size_t i = 0; i < maps.size(); ++i) std::cout << (i ? ", " : "") << maps[i].map.id;
-        std::cout << say(lang, ") ; application copiée depuis ", "); app copied from ") << app.string() << "\n";
+        std::cout << say(lang, ") ; application copiée depuis ", "); app copied from ") << app.string()
+                  << "\n";
     }
     return kExitOk;
 }

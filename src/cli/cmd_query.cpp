@@ -60,7 +60,9 @@ long findActorArg(const Map& m, const std::string& key, const Args& args) {
 
 nlohmann::json actorJson(const Map& m, uint32_t a, Lang lang) {
     const Actor& x = m.actors[a];
-    return {{"id", x.id}, {"label", x.label(lang)}, {"name", x.name.get(lang)},
+    return {{"id", x.id},
+            {"label", x.label(lang)},
+            {"name", x.name.get(lang)},
             {"level", size_t(x.level) < m.levels.size() ? m.levels[size_t(x.level)].id : ""}};
 }
 
@@ -75,12 +77,14 @@ std::string verb(const Map& m, const Relation& r, Lang lang) {
 // ---------------------------------------------------------------------------
 
 int runLayout(const Args& args) {
-    if (args.positional.size() != 1) return usageError(args, "indiquer un seul fichier", "give exactly one file");
+    if (args.positional.size() != 1)
+        return usageError(args, "indiquer un seul fichier", "give exactly one file");
     const std::string mode = args.get("--mode", "layered");
     if (mode != "layered" && mode != "force")
         return usageError(args, "--mode vaut layered ou force", "--mode is layered or force");
     long seed, iterations;
-    if (!intOption(args, "--seed", 1, 1L << 40, seed) || !intOption(args, "--iterations", 300, 100000, iterations))
+    if (!intOption(args, "--seed", 1, 1L << 40, seed) ||
+        !intOption(args, "--iterations", 300, 100000, iterations))
         return kExitUsage;
     io::LoadResult lr;
     if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
@@ -97,25 +101,38 @@ int runLayout(const Args& args) {
     layout::LayoutRun run;
     run.start(g, o);
     while (!run.done()) run.step(1e9);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const layout::Positions& p = run.positions();
 
     nlohmann::json nodes = nlohmann::json::array();
     for (uint32_t i = 0; i < g.n; ++i)
-        nodes.push_back({{"id", m.actors[toActor[i]].id}, {"x", std::round(p.x[i] * 10) / 10},
+        nodes.push_back({{"id", m.actors[toActor[i]].id},
+                         {"x", std::round(p.x[i] * 10) / 10},
                          {"y", std::round(p.y[i] * 10) / 10}});
     nlohmann::json bands = nlohmann::json::array();
     for (const layout::Band& b : run.bands())
-        bands.push_back({{"level", b.level >= 0 && size_t(b.level) < m.levels.size() ? m.levels[size_t(b.level)].id : ""},
-                         {"y0", b.y0}, {"y1", b.y1}, {"rows", b.rows}, {"actors", b.nodes}});
+        bands.push_back(
+            {{"level", b.level >= 0 && size_t(b.level) < m.levels.size() ? m.levels[size_t(b.level)].id : ""},
+             {"y0", b.y0},
+             {"y1", b.y1},
+             {"rows", b.rows},
+             {"actors", b.nodes}});
     const double st = layout::stress(g, p, 20000, 1);
     const uint64_t cr = layout::crossings(g, p, 2000, 1);
-    nlohmann::json out = {{"schema", "qfq-layout/1"}, {"map", m.id}, {"mode", mode}, {"seed", seed},
+    nlohmann::json out = {{"schema", "qfq-layout/1"},
+                          {"map", m.id},
+                          {"mode", mode},
+                          {"seed", seed},
                           {"iterations", o.mode == layout::Mode::Force ? iterations : 0},
-                          {"ms", std::round(ms * 10) / 10}, {"stress", st}, {"crossings", cr},
-                          {"bands", bands}, {"nodes", nodes}};
+                          {"ms", std::round(ms * 10) / 10},
+                          {"stress", st},
+                          {"crossings", cr},
+                          {"bands", bands},
+                          {"nodes", nodes}};
     const std::string path = args.get("-o");
-    if (!writeOutput(path, out.dump(args.json || !path.empty() ? -1 : 1) + "\n", args.lang)) return kExitInvalid;
+    if (!writeOutput(path, out.dump(args.json || !path.empty() ? -1 : 1) + "\n", args.lang))
+        return kExitInvalid;
     if (!path.empty() && !args.json)
         std::cout << say(args.lang, "mise en page ", "layout ") << mode << " : " << g.n
                   << say(args.lang, " acteurs, ", " actors, ") << g.edgeCount() << " relations, " << int(ms)
@@ -139,26 +156,35 @@ int runSearch(const Args& args) {
     ix.build(m);
     const auto t0 = std::chrono::steady_clock::now();
     std::vector<query::Hit> hits = ix.search(args.positional[1], size_t(limit));
-    const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    const double us =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
     if (args.json) {
         nlohmann::json a = nlohmann::json::array();
         for (const query::Hit& h : hits) {
-            nlohmann::json j = {{"field", query::fieldName(h.field)}, {"tier", query::tierName(h.tier)},
-                                {"typos", h.typos}, {"text", h.text}, {"why", query::explain(h, m, args.lang)}};
-            if (h.glossary) j["glossary"] = m.glossary[h.index].term;
-            else j["actor"] = actorJson(m, h.index, args.lang);
+            nlohmann::json j = {{"field", query::fieldName(h.field)},
+                                {"tier", query::tierName(h.tier)},
+                                {"typos", h.typos},
+                                {"text", h.text},
+                                {"why", query::explain(h, m, args.lang)}};
+            if (h.glossary)
+                j["glossary"] = m.glossary[h.index].term;
+            else
+                j["actor"] = actorJson(m, h.index, args.lang);
             a.push_back(j);
         }
-        std::cout << nlohmann::json{{"query", args.positional[1]}, {"microseconds", us}, {"hits", a}}.dump(1) << "\n";
+        std::cout << nlohmann::json{{"query", args.positional[1]}, {"microseconds", us}, {"hits", a}}.dump(1)
+                  << "\n";
         return kExitOk;
     }
     if (hits.empty()) std::cout << say(args.lang, "aucun résultat\n", "no match\n");
     for (size_t i = 0; i < hits.size(); ++i) {
         const query::Hit& h = hits[i];
         std::cout << i + 1 << ". ";
-        if (h.glossary) std::cout << m.glossary[h.index].term << " — " << m.glossary[h.index].expansion.get(args.lang);
-        else std::cout << m.actors[h.index].label(args.lang) << " — " << m.actors[h.index].name.get(args.lang) << " ("
-                       << m.actors[h.index].id << ")";
+        if (h.glossary)
+            std::cout << m.glossary[h.index].term << " — " << m.glossary[h.index].expansion.get(args.lang);
+        else
+            std::cout << m.actors[h.index].label(args.lang) << " — " << m.actors[h.index].name.get(args.lang)
+                      << " (" << m.actors[h.index].id << ")";
         std::cout << "  [" << query::explain(h, m, args.lang) << "]\n";
     }
     return kExitOk;
@@ -188,15 +214,21 @@ int runFocus(const Args& args) {
             actors.push_back(j);
         }
         for (uint32_t r : nb.relations)
-            rels.push_back({{"id", m.relations[r].id}, {"from", m.actors[m.relations[r].from].id},
-                            {"to", m.actors[m.relations[r].to].id}, {"kind", m.relationKinds[size_t(m.relations[r].kind)].id}});
-        std::cout << nlohmann::json{{"centre", m.actors[size_t(a)].id}, {"depth", depth}, {"actors", actors},
-                                    {"relations", rels}}.dump(1) << "\n";
+            rels.push_back({{"id", m.relations[r].id},
+                            {"from", m.actors[m.relations[r].from].id},
+                            {"to", m.actors[m.relations[r].to].id},
+                            {"kind", m.relationKinds[size_t(m.relations[r].kind)].id}});
+        std::cout << nlohmann::json{{"centre", m.actors[size_t(a)].id},
+                                    {"depth", depth},
+                                    {"actors", actors},
+                                    {"relations", rels}}
+                         .dump(1)
+                  << "\n";
         return kExitOk;
     }
     std::cout << m.actors[size_t(a)].label(args.lang) << say(args.lang, " : ", ": ") << nb.actors.size() - 1
-              << say(args.lang, " acteurs à ", " actors within ") << depth << say(args.lang, " pas ou moins, ", " hops, ")
-              << nb.relations.size() << " relations\n";
+              << say(args.lang, " acteurs à ", " actors within ") << depth
+              << say(args.lang, " pas ou moins, ", " hops, ") << nb.relations.size() << " relations\n";
     for (size_t i = 1; i < nb.actors.size(); ++i)
         std::cout << "  " << nb.depth[i] << "  " << m.actors[nb.actors[i]].label(args.lang) << " ("
                   << m.actors[nb.actors[i]].id << ")\n";
@@ -225,16 +257,22 @@ int runPath(const Args& args) {
             nlohmann::json steps = nlohmann::json::array();
             for (size_t i = 0; i < p.relations.size(); ++i) {
                 const Relation& rel = m.relations[p.relations[i]];
-                steps.push_back({{"from", m.actors[p.actors[i]].id}, {"to", m.actors[p.actors[i + 1]].id},
-                                 {"relation", rel.id}, {"kind", m.relationKinds[size_t(rel.kind)].id},
+                steps.push_back({{"from", m.actors[p.actors[i]].id},
+                                 {"to", m.actors[p.actors[i + 1]].id},
+                                 {"relation", rel.id},
+                                 {"kind", m.relationKinds[size_t(rel.kind)].id},
                                  {"forward", bool(p.forward[i])}});
             }
             nlohmann::json ids = nlohmann::json::array();
             for (uint32_t x : p.actors) ids.push_back(m.actors[x].id);
             paths.push_back({{"actors", ids}, {"steps", steps}});
         }
-        std::cout << nlohmann::json{{"from", m.actors[size_t(from)].id}, {"to", m.actors[size_t(to)].id},
-                                    {"undirected", r.undirected}, {"paths", paths}}.dump(1) << "\n";
+        std::cout << nlohmann::json{{"from", m.actors[size_t(from)].id},
+                                    {"to", m.actors[size_t(to)].id},
+                                    {"undirected", r.undirected},
+                                    {"paths", paths}}
+                         .dump(1)
+                  << "\n";
         return r.paths.empty() ? kExitInvalid : kExitOk;
     }
     if (r.paths.empty()) {
@@ -248,7 +286,8 @@ int runPath(const Args& args) {
         std::cout << m.actors[p.actors[0]].label(args.lang);
         for (size_t i = 0; i < p.relations.size(); ++i) {
             const std::string v = verb(m, m.relations[p.relations[i]], args.lang);
-            std::cout << (p.forward[i] ? " —" + v + "→ " : " ←" + v + "— ") << m.actors[p.actors[i + 1]].label(args.lang);
+            std::cout << (p.forward[i] ? " —" + v + "→ " : " ←" + v + "— ")
+                      << m.actors[p.actors[i + 1]].label(args.lang);
         }
         std::cout << "\n";
     }
@@ -260,7 +299,8 @@ int runPath(const Args& args) {
 // ---------------------------------------------------------------------------
 
 int runContact(const Args& args) {
-    if (args.positional.size() != 1) return usageError(args, "indiquer un seul fichier", "give exactly one file");
+    if (args.positional.size() != 1)
+        return usageError(args, "indiquer un seul fichier", "give exactly one file");
     if (!args.has("--topic") || !args.has("--territory"))
         return usageError(args, "--topic et --territory sont requis", "--topic and --territory are required");
     io::LoadResult lr;
@@ -282,11 +322,15 @@ int runContact(const Args& args) {
             j["why"] = h.explanation;
             hits.push_back(j);
         }
-        std::cout << nlohmann::json{{"topic", args.get("--topic")}, {"territory", m.territories[size_t(r.territory)].id},
-                                    {"hits", hits}}.dump(1) << "\n";
+        std::cout << nlohmann::json{{"topic", args.get("--topic")},
+                                    {"territory", m.territories[size_t(r.territory)].id},
+                                    {"hits", hits}}
+                         .dump(1)
+                  << "\n";
         return kExitOk;
     }
-    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic") << "\n";
+    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic")
+              << "\n";
     if (r.hits.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
     for (const query::ContactHit& h : r.hits) std::cout << "  " << h.explanation << "\n";
     return kExitOk;

@@ -52,7 +52,6 @@ bool validUtf8(std::string_view s) {
     return true;
 }
 
-
 // Windows-1252 (what "Latin-1" means in practice): 0x80–0x9F hold € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž
 // ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five undefined bytes map to the C1 controls.
 std::string fromWindows1252(std::string_view s) {
@@ -103,7 +102,9 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
         if (c == '\n' || c == '\r') break;
         counts[0] += c == ';', counts[1] += c == ',', counts[2] += c == '\t';
     }
-    out.delimiter = counts[0] > counts[1] && counts[0] >= counts[2] ? ';' : counts[2] > counts[1] ? '\t' : ',';
+    out.delimiter = counts[0] > counts[1] && counts[0] >= counts[2] ? ';'
+                    : counts[2] > counts[1]                         ? '\t'
+                                                                    : ',';
     const char d = out.delimiter;
 
     int line = 1, column = 1;
@@ -117,7 +118,8 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
         cellQuoted = false;
     };
     auto endRow = [&] {
-        bool blank = std::all_of(row.begin(), row.end(), [](const CsvCell& c) { return trim(c.text).empty(); });
+        bool blank =
+            std::all_of(row.begin(), row.end(), [](const CsvCell& c) { return trim(c.text).empty(); });
         if (!blank) out.rows.push_back(std::move(row));
         row.clear();
     };
@@ -135,8 +137,10 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
             } else {
                 cell.text += c;
             }
-            if (c == '\n') line++, column = 1;
-            else if (!continuation) ++column;
+            if (c == '\n')
+                line++, column = 1;
+            else if (!continuation)
+                ++column;
             continue;
         }
         if (c == '"' && trim(cell.text).empty() && !cellQuoted) {
@@ -163,8 +167,12 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
         if (!continuation) ++column;
     }
     if (inQuotes) {
-        problem = Problem{fileName, "", quoteLine, quoteColumn,
-                          Text{"guillemet ouvert jamais refermé", "quote opened here is never closed"}, false};
+        problem = Problem{fileName,
+                          "",
+                          quoteLine,
+                          quoteColumn,
+                          Text{"guillemet ouvert jamais refermé", "quote opened here is never closed"},
+                          false};
         return false;
     }
     if (!cell.text.empty() || !row.empty() || cellQuoted) {
@@ -266,7 +274,8 @@ std::vector<std::vector<std::string>> splitRecords(const std::string& cell) {
             size_t start = 0;
             for (;;) {
                 size_t bar = current.find('|', start);
-                parts.push_back(trim(current.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+                parts.push_back(
+                    trim(current.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
                 if (bar == std::string::npos) break;
                 start = bar + 1;
             }
@@ -275,8 +284,10 @@ std::vector<std::vector<std::string>> splitRecords(const std::string& cell) {
         current.clear();
     };
     for (char c : cell) {
-        if (c == '\n' || c == '\r' || c == ';') flush();
-        else current += c;
+        if (c == '\n' || c == '\r' || c == ';')
+            flush();
+        else
+            current += c;
     }
     flush();
     return records;
@@ -317,11 +328,13 @@ std::string headerKey(std::string_view s) {
 }
 
 const std::vector<std::string> kActorColumns = {
-    "id", "acronym", "name", "name_fr", "name_en", "level", "kind", "territory", "description", "description_fr",
-    "description_en", "missions", "missions_fr", "missions_en", "topics", "url", "sources", "confidence", "aliases",
-    "former_names", "x", "y", "variants"};
+    "id",        "acronym",     "name",           "name_fr",        "name_en",  "level",        "kind",
+    "territory", "description", "description_fr", "description_en", "missions", "missions_fr",  "missions_en",
+    "topics",    "url",         "sources",        "confidence",     "aliases",  "former_names", "x",
+    "y",         "variants"};
 const std::vector<std::string> kRelationColumns = {
-    "id", "from", "to", "kind", "directed", "description", "description_fr", "description_en", "sources", "confidence"};
+    "id",      "from",      "to", "kind", "directed", "description", "description_fr", "description_en",
+    "sources", "confidence"};
 
 // One CSV file being read: its table, its columns, and where problems go.
 struct Sheet {
@@ -348,13 +361,15 @@ struct Sheet {
         const CsvCell* c = cell(row, name);
         if (!c && !table.rows[row].empty()) c = &table.rows[row][0];
         problems->push_back({doc->name, "", c ? c->line : 0, c ? c->column : 0,
-                             Text{"colonne « " + name + " » : " + fr, "column \"" + name + "\": " + en}, warning});
+                             Text{"colonne « " + name + " » : " + fr, "column \"" + name + "\": " + en},
+                             warning});
         if (!warning) ++errors;
     }
 };
 
 bool openSheet(const Document& doc, const std::vector<std::string>& known,
-               const std::vector<std::vector<std::string>>& required, Sheet& sheet, std::vector<Problem>& problems) {
+               const std::vector<std::vector<std::string>>& required, Sheet& sheet,
+               std::vector<Problem>& problems) {
     sheet.doc = &doc;
     sheet.problems = &problems;
     Problem p;
@@ -363,8 +378,9 @@ bool openSheet(const Document& doc, const std::vector<std::string>& known,
         return false;
     }
     if (sheet.table.rows.empty()) {
-        problems.push_back({doc.name, "", 0, 0, Text{"fichier vide (la première ligne doit nommer les colonnes)",
-                                                     "empty file (the first row must name the columns)"},
+        problems.push_back({doc.name, "", 0, 0,
+                            Text{"fichier vide (la première ligne doit nommer les colonnes)",
+                                 "empty file (the first row must name the columns)"},
                             false});
         return false;
     }
@@ -397,11 +413,12 @@ bool openSheet(const Document& doc, const std::vector<std::string>& known,
         for (const std::string& name : anyOf) names += (names.empty() ? "« " : " ou « ") + name + " »";
         std::string namesEn;
         for (const std::string& name : anyOf) namesEn += (namesEn.empty() ? "\"" : " or \"") + name + "\"";
-        problems.push_back({doc.name, "", 1, 1,
-                            Text{"colonne " + names + " manquante (colonnes attendues : " +
-                                     detail::joinList(known, 30) + ")",
-                                 "missing column " + namesEn + " (expected columns: " + detail::joinList(known, 30) + ")"},
-                            false});
+        problems.push_back(
+            {doc.name, "", 1, 1,
+             Text{
+                 "colonne " + names + " manquante (colonnes attendues : " + detail::joinList(known, 30) + ")",
+                 "missing column " + namesEn + " (expected columns: " + detail::joinList(known, 30) + ")"},
+             false});
         ok = false;
     }
     return ok;
@@ -414,10 +431,12 @@ bool inVocabulary(Sheet& sheet, size_t row, const std::string& column, const std
     if (std::find(ids.begin(), ids.end(), value) != ids.end()) return true;
     std::string guess = detail::closest(value, ids);
     sheet.error(row, column,
-                whatFr + " inconnu « " + value + " »" + (guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)") +
-                    " ; " + listFr + " : " + detail::joinList(ids, 12),
-                "unknown " + whatEn + " \"" + value + "\"" + (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)") +
-                    "; " + listEn + ": " + detail::joinList(ids, 12));
+                whatFr + " inconnu « " + value + " »" +
+                    (guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)") + " ; " + listFr +
+                    " : " + detail::joinList(ids, 12),
+                "unknown " + whatEn + " \"" + value + "\"" +
+                    (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)") + "; " + listEn + ": " +
+                    detail::joinList(ids, 12));
     return false;
 }
 
@@ -431,7 +450,8 @@ std::vector<std::string> idsOf(const std::vector<T>& list) {
 // name_fr / name_en / name (in the document's language) → a text, or null if all empty.
 json textOf(const Sheet& sheet, size_t row, const std::string& base, const std::string& language) {
     json t = json::object();
-    std::string fr = sheet.get(row, base + "_fr"), en = sheet.get(row, base + "_en"), plain = sheet.get(row, base);
+    std::string fr = sheet.get(row, base + "_fr"), en = sheet.get(row, base + "_en"),
+                plain = sheet.get(row, base);
     if (!fr.empty()) t["fr"] = fr;
     if (!en.empty()) t["en"] = en;
     if (!plain.empty() && !t.contains(language)) t[language] = plain;
@@ -474,7 +494,8 @@ json confidenceOf(Sheet& sheet, size_t row) {
     std::string k = headerKey(v);
     if (k.empty() || k == "sure" || k == "sur" || k == "sûr" || k == "certain") return json();
     if (k == "unsure" || k == "incertain" || k == "nonsur" || k == "nonsûr") return "unsure";
-    sheet.error(row, "confidence", "« " + v + " » : écrire sure ou unsure", "\"" + v + "\": write sure or unsure");
+    sheet.error(row, "confidence", "« " + v + " » : écrire sure ou unsure",
+                "\"" + v + "\": write sure or unsure");
     return json();
 }
 
@@ -528,8 +549,8 @@ struct Origin {
 
 // The CSV column that holds JSON field `field` of an actor or relation.
 std::string columnOf(const Sheet& sheet, size_t row, const std::string& field) {
-    static const std::unordered_map<std::string, std::string> renamed = {
-        {"formerNames", "former_names"}, {"position", "x"}};
+    static const std::unordered_map<std::string, std::string> renamed = {{"formerNames", "former_names"},
+                                                                         {"position", "x"}};
     auto it = renamed.find(field);
     std::string name = it != renamed.end() ? it->second : field;
     for (const char* suffix : {"", "_fr", "_en"})
@@ -552,17 +573,20 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
     const Map& base = *options.base;
     const bool overlay = !options.extends.empty();
     Sheet actors, relations;
-    bool readable = openSheet(actorsDoc, kActorColumns, {{"id"}, {"name", "name_fr", "name_en"}, {"level"}, {"kind"}, {"sources"}},
+    bool readable = openSheet(actorsDoc, kActorColumns,
+                              {{"id"}, {"name", "name_fr", "name_en"}, {"level"}, {"kind"}, {"sources"}},
                               actors, result.problems);
-    readable = openSheet(relationsDoc, kRelationColumns, {{"from"}, {"to"}, {"kind"}}, relations, result.problems) &&
-               readable;
+    readable =
+        openSheet(relationsDoc, kRelationColumns, {{"from"}, {"to"}, {"kind"}}, relations, result.problems) &&
+        readable;
     if (!readable) return result;
 
-    std::string language = !options.language.empty() ? options.language
+    std::string language = !options.language.empty()                    ? options.language
                            : options.keepBase && !base.language.empty() ? base.language
                                                                         : "fr";
     const std::vector<std::string> levels = idsOf(base.levels), kinds = idsOf(base.actorKinds),
-                                   relationKinds = idsOf(base.relationKinds), territories = idsOf(base.territories);
+                                   relationKinds = idsOf(base.relationKinds),
+                                   territories = idsOf(base.territories);
 
     // --- Actors ---
     json addedActors = json::array(), addedRelations = json::array();
@@ -582,11 +606,13 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
         if (std::string v = actors.key(row, "acronym"); !v.empty()) a["acronym"] = v;
         put(a, "name", textOf(actors, row, "name", language));
         if (a.find("name") == a.end() && !inherited)
-            actors.error(row, "name_fr", "nom manquant (name_fr, name_en ou name)", "missing name (name_fr, name_en or name)");
+            actors.error(row, "name_fr", "nom manquant (name_fr, name_en ou name)",
+                         "missing name (name_fr, name_en or name)");
         put(a, "aliases", listOf(actors, row, "aliases"));
         put(a, "formerNames", formerNamesOf(actors, row));
         std::string level = actors.key(row, "level"), kind = actors.key(row, "kind");
-        if (!level.empty() && inVocabulary(actors, row, "level", level, levels, "niveau", "level", "niveaux", "levels"))
+        if (!level.empty() &&
+            inVocabulary(actors, row, "level", level, levels, "niveau", "level", "niveaux", "levels"))
             a["level"] = level;
         else if (level.empty() && !inherited)
             actors.error(row, "level", "niveau manquant", "missing level");
@@ -594,8 +620,9 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
             a["kind"] = kind;
         else if (kind.empty() && !inherited)
             actors.error(row, "kind", "type manquant", "missing kind");
-        if (std::string t = actors.key(row, "territory"); !t.empty() &&
-            inVocabulary(actors, row, "territory", t, territories, "territoire", "territory", "territoires", "territories"))
+        if (std::string t = actors.key(row, "territory");
+            !t.empty() && inVocabulary(actors, row, "territory", t, territories, "territoire", "territory",
+                                       "territoires", "territories"))
             a["territory"] = t;
         put(a, "description", textOf(actors, row, "description", language));
         put(a, "missions", missionsOf(actors, row, language));
@@ -606,11 +633,17 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
         std::string xs = actors.key(row, "x"), ys = actors.key(row, "y");
         if (!xs.empty() || !ys.empty()) {
             double x = 0, y = 0;
-            if (!parseNumber(xs, x)) actors.error(row, "x", "nombre attendu, lu « " + xs + " »", "number expected, got \"" + xs + "\"");
-            else if (!parseNumber(ys, y)) actors.error(row, "y", "nombre attendu, lu « " + ys + " »", "number expected, got \"" + ys + "\"");
-            else a["position"] = {{"x", x}, {"y", y}};
+            if (!parseNumber(xs, x))
+                actors.error(row, "x", "nombre attendu, lu « " + xs + " »",
+                             "number expected, got \"" + xs + "\"");
+            else if (!parseNumber(ys, y))
+                actors.error(row, "y", "nombre attendu, lu « " + ys + " »",
+                             "number expected, got \"" + ys + "\"");
+            else
+                a["position"] = {{"x", x}, {"y", y}};
         }
-        if (std::string v = actors.get(row, "variants"); !trim(v).empty()) put(a, "variants", jsonCell(actors, row, "variants", v));
+        if (std::string v = actors.get(row, "variants"); !trim(v).empty())
+            put(a, "variants", jsonCell(actors, row, "variants", v));
         csvActorIds.insert(id);
         if (inherited) {
             a.erase("id");
@@ -624,13 +657,16 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
 
     // --- Relations ---
     std::vector<std::string> knownActors(csvActorIds.begin(), csvActorIds.end());
-    if (overlay) for (const Actor& a : base.actors) knownActors.push_back(a.id);
+    if (overlay)
+        for (const Actor& a : base.actors) knownActors.push_back(a.id);
     std::sort(knownActors.begin(), knownActors.end());
     std::unordered_set<std::string> baseRelations;
-    if (overlay) for (const Relation& r : base.relations) baseRelations.insert(r.id);
+    if (overlay)
+        for (const Relation& r : base.relations) baseRelations.insert(r.id);
     for (size_t row = 1; row < relations.table.rows.size(); ++row) {
         json r = json::object();
-        std::string from = relations.key(row, "from"), to = relations.key(row, "to"), kind = relations.key(row, "kind");
+        std::string from = relations.key(row, "from"), to = relations.key(row, "to"),
+                    kind = relations.key(row, "kind");
         bool good = true;
         for (auto [column, value] : {std::pair<const char*, std::string*>{"from", &from}, {"to", &to}}) {
             if (value->empty()) {
@@ -638,25 +674,30 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
                 good = false;
             } else {
                 good = inVocabulary(relations, row, column, *value, knownActors, "acteur", "actor", "acteurs",
-                                    "actors") && good;
+                                    "actors") &&
+                       good;
             }
         }
         if (kind.empty()) {
             relations.error(row, "kind", "type de relation manquant", "missing relation kind");
             good = false;
         } else {
-            good = inVocabulary(relations, row, "kind", kind, relationKinds, "type de relation", "relation kind",
-                                "types", "kinds") && good;
+            good = inVocabulary(relations, row, "kind", kind, relationKinds, "type de relation",
+                                "relation kind", "types", "kinds") &&
+                   good;
         }
         if (!good) continue;
         std::string id = relations.key(row, "id");
-        if (id.empty()) id = from + "--" + kind + "--" + to;
-        else r["id"] = id;
+        if (id.empty())
+            id = from + "--" + kind + "--" + to;
+        else
+            r["id"] = id;
         r["from"] = from;
         r["to"] = to;
         r["kind"] = kind;
         std::string directed = headerKey(relations.key(row, "directed"));
-        if (directed == "false" || directed == "no" || directed == "non" || directed == "0" || directed == "faux")
+        if (directed == "false" || directed == "no" || directed == "non" || directed == "0" ||
+            directed == "faux")
             r["directed"] = false;
         else if (!(directed.empty() || directed == "true" || directed == "yes" || directed == "oui" ||
                    directed == "1" || directed == "vrai"))
@@ -685,8 +726,10 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
     }
     if (!options.id.empty()) doc["id"] = options.id;
     doc["language"] = language;
-    if (!options.title.empty()) doc["title"] = options.title;
-    else if (!doc.contains("title")) doc["title"] = doc["id"];
+    if (!options.title.empty())
+        doc["title"] = options.title;
+    else if (!doc.contains("title"))
+        doc["title"] = doc["id"];
     if (!options.licence.empty()) doc["licence"] = options.licence;
     if (!options.maintainer.empty()) doc["maintainers"] = json::array({{{"name", options.maintainer}}});
     if (!options.updated.empty()) doc["updated"] = options.updated;
@@ -698,8 +741,10 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
             if (full.contains(key)) doc[key] = full[key];
     }
     doc["actors"] = std::move(addedActors);
-    if (!addedRelations.empty()) doc["relations"] = std::move(addedRelations);
-    else doc.erase("relations");
+    if (!addedRelations.empty())
+        doc["relations"] = std::move(addedRelations);
+    else
+        doc.erase("relations");
     if (!overrideActors.empty()) doc["override"]["actors"] = std::move(overrideActors);
     if (!overrideRelations.empty()) doc["override"]["relations"] = std::move(overrideRelations);
     if (options.keepBase && !overlay) {
@@ -710,8 +755,10 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
                     json kept = json::array();
                     for (const json& id : g["see"])
                         if (csvActorIds.count(id.get<std::string>())) kept.push_back(id);
-                    if (kept.empty()) g.erase("see");
-                    else g["see"] = std::move(kept);
+                    if (kept.empty())
+                        g.erase("see");
+                    else
+                        g["see"] = std::move(kept);
                 }
         if (doc.contains("tours")) {
             json kept = json::array();
@@ -720,11 +767,14 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
                 for (const json& step : tour["steps"])
                     for (const char* key : {"focus", "path"})
                         if (step.contains(key))
-                            for (const json& id : step[key]) whole = whole && csvActorIds.count(id.get<std::string>());
+                            for (const json& id : step[key])
+                                whole = whole && csvActorIds.count(id.get<std::string>());
                 if (whole) kept.push_back(tour);
             }
-            if (kept.empty()) doc.erase("tours");
-            else doc["tours"] = std::move(kept);
+            if (kept.empty())
+                doc.erase("tours");
+            else
+                doc["tours"] = std::move(kept);
         }
     }
     result.document = doc;
@@ -742,7 +792,8 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
         std::vector<std::string> parts;
         for (size_t start = 1; start <= p.pointer.size() && !p.pointer.empty();) {
             size_t slash = p.pointer.find('/', start);
-            parts.push_back(p.pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+            parts.push_back(
+                p.pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
             if (slash == std::string::npos) break;
             start = slash + 1;
         }

@@ -28,7 +28,7 @@ namespace qfq::io {
 // ---------------------------------------------------------------------------
 
 struct CsvCell {
-    std::string text;      // UTF-8, quotes removed, "" unescaped
+    std::string text;          // UTF-8, quotes removed, "" unescaped
     int line = 0, column = 0;  // where the cell starts in the file (1-based; column in characters)
 };
 

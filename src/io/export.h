@@ -92,14 +92,13 @@ std::string relationsCsv(const Map& map, char delimiter = ';');
 // Title strip, level bands with captions, relations by kind colour and dash with arrowheads
 // (directed ones), actors as discs in their kind's colour (an open ring when unsure), labels,
 // legend. Size: view.width × (title + view.height + legend) CSS pixels.
-std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
-                  const View& view, const ExportOptions& options);
+std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector<float>& y, const View& view,
+                  const ExportOptions& options);
 // The same picture, rasterised at options.scale device pixels per CSS pixel, as an RGB PNG.
 // `fontTtf` is a TrueType font (DejaVu Sans); empty = no text. Returns {} if the picture
 // would exceed 100 million pixels.
 std::vector<uint8_t> toPng(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
-                           const View& view, const ExportOptions& options,
-                           std::span<const uint8_t> fontTtf);
+                           const View& view, const ExportOptions& options, std::span<const uint8_t> fontTtf);
 
 // ---------------------------------------------------------------------------
 // 5. Publishing
@@ -144,8 +143,8 @@ struct Scene {
     size_t clipFrom = 0, clipTo = 0;
 };
 
-Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
-                 const View& view, const ExportOptions& options);
+Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<float>& y, const View& view,
+                 const ExportOptions& options);
 
 // Advance-width estimate of a label in CSS pixels (DejaVu Sans averages 0.6 em).
 float textWidth(std::string_view utf8, float size);

@@ -40,14 +40,14 @@ struct Field {
     bool text;
 };
 constexpr Field kActorFields[] = {
-    {"id", true},          {"acronym", true},     {"name", false},    {"aliases", false},
-    {"formerNames", false}, {"level", true},      {"kind", true},     {"territory", true},
-    {"description", false}, {"missions", false},  {"topics", false},  {"url", true},
-    {"sources", false},    {"confidence", true},  {"position", false}, {"variants", false},
+    {"id", true},           {"acronym", true},    {"name", false},     {"aliases", false},
+    {"formerNames", false}, {"level", true},      {"kind", true},      {"territory", true},
+    {"description", false}, {"missions", false},  {"topics", false},   {"url", true},
+    {"sources", false},     {"confidence", true}, {"position", false}, {"variants", false},
 };
 constexpr Field kRelationFields[] = {
-    {"id", true},          {"from", true},       {"to", true},       {"kind", true},
-    {"description", false}, {"sources", false},   {"confidence", true},
+    {"id", true},           {"from", true},     {"to", true},         {"kind", true},
+    {"description", false}, {"sources", false}, {"confidence", true},
 };
 
 std::string dumpJson(const json& value) {
@@ -80,22 +80,30 @@ std::string attr(std::string_view text) {
     std::string result;
     result.reserve(out.size());
     for (char c : out) {
-        if (c == '\n') result += "&#10;";
-        else if (c == '\r') result += "&#13;";
-        else if (c == '\t') result += "&#9;";
-        else result += c;
+        if (c == '\n')
+            result += "&#10;";
+        else if (c == '\r')
+            result += "&#13;";
+        else if (c == '\t')
+            result += "&#9;";
+        else
+            result += c;
     }
     return result;
 }
 
-const char* dashName(Dash d) { return d == Dash::Dashed ? "dashed" : d == Dash::Dotted ? "dotted" : "solid"; }
+const char* dashName(Dash d) {
+    return d == Dash::Dashed ? "dashed" : d == Dash::Dotted ? "dotted" : "solid";
+}
 
 template <class T>
 const T* at(const std::vector<T>& list, int index) {
     return index >= 0 && size_t(index) < list.size() ? &list[size_t(index)] : nullptr;
 }
 
-float posAt(const std::vector<float>& v, size_t i) { return i < v.size() && std::isfinite(v[i]) ? v[i] : 0.0f; }
+float posAt(const std::vector<float>& v, size_t i) {
+    return i < v.size() && std::isfinite(v[i]) ? v[i] : 0.0f;
+}
 
 // The map without actors and relations: what GraphML keeps on the graph.
 json mapMeta(const json& doc) {
@@ -122,8 +130,8 @@ std::string toGraphML(const Map& map, const std::vector<float>& x, const std::ve
          "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n"
          "  <!-- Qui fait quoi ? export: every field of the qfq-map/1 format (texts and lists as JSON) -->\n";
     auto key = [&](const std::string& id, const char* forWhat, const std::string& name, const char* type) {
-        o += "  <key id=\"" + id + "\" for=\"" + forWhat + "\" attr.name=\"" + name + "\" attr.type=\"" + type +
-             "\"/>\n";
+        o += "  <key id=\"" + id + "\" for=\"" + forWhat + "\" attr.name=\"" + name + "\" attr.type=\"" +
+             type + "\"/>\n";
     };
     key("g_map", "graph", "qfq_map", "string");
     key("g_title", "graph", "title", "string");
@@ -165,11 +173,13 @@ std::string toGraphML(const Map& map, const std::vector<float>& x, const std::ve
              "\" transparent=\"false\"/><y:BorderStyle color=\"" + hexColour(colour) +
              "\" type=\"line\" width=\"" + (unsure ? "2.5" : "1.0") +
              "\"/><y:NodeLabel modelName=\"sides\" modelPosition=\"e\">" +
-             detail::xmlEscape(a.label(Lang::Fr)) + "</y:NodeLabel><y:Shape type=\"ellipse\"/></y:ShapeNode></data>\n";
+             detail::xmlEscape(a.label(Lang::Fr)) +
+             "</y:NodeLabel><y:Shape type=\"ellipse\"/></y:ShapeNode></data>\n";
         for (const Field& f : kActorFields) {
             std::string v = fieldValue(actors[i], f);
             if (!v.empty())
-                o += "      <data key=\"n_" + std::string(f.name) + "\">" + detail::xmlEscape(v) + "</data>\n";
+                o +=
+                    "      <data key=\"n_" + std::string(f.name) + "\">" + detail::xmlEscape(v) + "</data>\n";
         }
         auto data = [&](const char* k, const std::string& v) {
             o += "      <data key=\"n_" + std::string(k) + "\">" + detail::xmlEscape(v) + "</data>\n";
@@ -193,20 +203,26 @@ std::string toGraphML(const Map& map, const std::vector<float>& x, const std::ve
         uint32_t colour = kind ? kind->colour : 0x808080;
         o += "    <edge id=\"" + attr(r.id) + "\" source=\"" + attr(relations[i].value("from", "")) +
              "\" target=\"" + attr(relations[i].value("to", "")) + "\">\n";
-        o += "      <data key=\"e_yg\"><y:PolyLineEdge><y:LineStyle color=\"" + hexColour(colour) + "\" type=\"" +
-             (kind && kind->dash != Dash::Solid ? dashName(kind->dash) : "line") +
+        o += "      <data key=\"e_yg\"><y:PolyLineEdge><y:LineStyle color=\"" + hexColour(colour) +
+             "\" type=\"" + (kind && kind->dash != Dash::Solid ? dashName(kind->dash) : "line") +
              "\" width=\"1.5\"/><y:Arrows source=\"none\" target=\"" + (r.directed ? "standard" : "none") +
              "\"/></y:PolyLineEdge></data>\n";
         for (const Field& f : kRelationFields) {
             std::string_view name = f.name;
             if (name == "from" || name == "to") continue;
             std::string v = fieldValue(relations[i], f);
-            if (!v.empty()) o += "      <data key=\"e_" + std::string(name) + "\">" + detail::xmlEscape(v) + "</data>\n";
+            if (!v.empty())
+                o += "      <data key=\"e_" + std::string(name) + "\">" + detail::xmlEscape(v) + "</data>\n";
         }
         o += "      <data key=\"e_directed\">" + std::string(r.directed ? "true" : "false") + "</data>\n";
-        if (kind) o += "      <data key=\"e_label\">" + detail::xmlEscape(kind->verb.empty() ? kind->label.get(Lang::Fr) : kind->verb.get(Lang::Fr)) + "</data>\n";
+        if (kind)
+            o +=
+                "      <data key=\"e_label\">" +
+                detail::xmlEscape(kind->verb.empty() ? kind->label.get(Lang::Fr) : kind->verb.get(Lang::Fr)) +
+                "</data>\n";
         o += "      <data key=\"e_colour\">" + hexColour(colour) + "</data>\n";
-        o += "      <data key=\"e_dash\">" + std::string(dashName(kind ? kind->dash : Dash::Solid)) + "</data>\n";
+        o += "      <data key=\"e_dash\">" + std::string(dashName(kind ? kind->dash : Dash::Solid)) +
+             "</data>\n";
         o += "    </edge>\n";
     }
     o += "  </graph>\n</graphml>\n";
@@ -225,21 +241,25 @@ std::string toGEXF(const Map& map, const std::vector<float>& x, const std::vecto
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" "
          "version=\"1.2\">\n";
-    o += "  <meta lastmodifieddate=\"" + attr(map.updated) + "\">\n    <creator>Qui fait quoi ?</creator>\n"
-         "    <description>" + detail::xmlEscape(map.title.get(Lang::Fr)) + " (" + detail::xmlEscape(map.id) +
-         ", " + detail::xmlEscape(map.licence) + ")</description>\n  </meta>\n";
+    o += "  <meta lastmodifieddate=\"" + attr(map.updated) +
+         "\">\n    <creator>Qui fait quoi ?</creator>\n"
+         "    <description>" +
+         detail::xmlEscape(map.title.get(Lang::Fr)) + " (" + detail::xmlEscape(map.id) + ", " +
+         detail::xmlEscape(map.licence) + ")</description>\n  </meta>\n";
     // Gephi draws y upwards; the map's y grows downwards, so positions are written as -y.
     o += "  <graph mode=\"static\" defaultedgetype=\"directed\">\n    <attributes class=\"node\">\n";
     for (const Field& f : kActorFields)
         if (std::string_view(f.name) != "id")
-            o += "      <attribute id=\"" + std::string(f.name) + "\" title=\"" + f.name + "\" type=\"string\"/>\n";
+            o += "      <attribute id=\"" + std::string(f.name) + "\" title=\"" + f.name +
+                 "\" type=\"string\"/>\n";
     o += "      <attribute id=\"level_label\" title=\"level_label\" type=\"string\"/>\n"
          "      <attribute id=\"kind_label\" title=\"kind_label\" type=\"string\"/>\n"
          "    </attributes>\n    <attributes class=\"edge\">\n";
     for (const Field& f : kRelationFields) {
         std::string_view name = f.name;
         if (name == "id" || name == "from" || name == "to") continue;
-        o += "      <attribute id=\"" + std::string(name) + "\" title=\"" + std::string(name) + "\" type=\"string\"/>\n";
+        o += "      <attribute id=\"" + std::string(name) + "\" title=\"" + std::string(name) +
+             "\" type=\"string\"/>\n";
     }
     o += "      <attribute id=\"directed\" title=\"directed\" type=\"boolean\"/>\n"
          "      <attribute id=\"dash\" title=\"dash\" type=\"string\"/>\n    </attributes>\n    <nodes>\n";
@@ -249,7 +269,8 @@ std::string toGEXF(const Map& map, const std::vector<float>& x, const std::vecto
         const Category* kind = at(map.actorKinds, a.kind);
         const Category* level = at(map.levels, a.level);
         uint32_t colour = kind ? kind->colour : 0x808080;
-        o += "      <node id=\"" + attr(a.id) + "\" label=\"" + attr(a.label(Lang::Fr)) + "\">\n        <attvalues>\n";
+        o += "      <node id=\"" + attr(a.id) + "\" label=\"" + attr(a.label(Lang::Fr)) +
+             "\">\n        <attvalues>\n";
         auto value = [&](const std::string& k, const std::string& v) {
             o += "          <attvalue for=\"" + k + "\" value=\"" + attr(v) + "\"/>\n";
         };
@@ -264,7 +285,8 @@ std::string toGEXF(const Map& map, const std::vector<float>& x, const std::vecto
         o += "        <viz:color r=\"" + std::to_string((colour >> 16) & 255) + "\" g=\"" +
              std::to_string((colour >> 8) & 255) + "\" b=\"" + std::to_string(colour & 255) + "\" a=\"" +
              (a.confidence == Confidence::Unsure ? "0.5" : "1.0") + "\"/>\n";
-        o += "        <viz:position x=\"" + number(posAt(x, i)) + "\" y=\"" + number(-posAt(y, i)) + "\" z=\"0.0\"/>\n";
+        o += "        <viz:position x=\"" + number(posAt(x, i)) + "\" y=\"" + number(-posAt(y, i)) +
+             "\" z=\"0.0\"/>\n";
         o += "        <viz:size value=\"7.0\"/>\n      </node>\n";
     }
     o += "    </nodes>\n    <edges>\n";
@@ -273,21 +295,26 @@ std::string toGEXF(const Map& map, const std::vector<float>& x, const std::vecto
         const Relation& r = map.relations[i];
         const Category* kind = at(map.relationKinds, r.kind);
         uint32_t colour = kind ? kind->colour : 0x808080;
-        std::string label = kind ? (kind->verb.empty() ? kind->label.get(Lang::Fr) : kind->verb.get(Lang::Fr)) : "";
+        std::string label =
+            kind ? (kind->verb.empty() ? kind->label.get(Lang::Fr) : kind->verb.get(Lang::Fr)) : "";
         o += "      <edge id=\"" + attr(r.id) + "\" source=\"" + attr(relations[i].value("from", "")) +
-             "\" target=\"" + attr(relations[i].value("to", "")) + "\" label=\"" + attr(label) + "\">\n        <attvalues>\n";
+             "\" target=\"" + attr(relations[i].value("to", "")) + "\" label=\"" + attr(label) +
+             "\">\n        <attvalues>\n";
         for (const Field& f : kRelationFields) {
             std::string_view name = f.name;
             if (name == "id" || name == "from" || name == "to") continue;
             std::string v = fieldValue(relations[i], f);
-            if (!v.empty()) o += "          <attvalue for=\"" + std::string(name) + "\" value=\"" + attr(v) + "\"/>\n";
+            if (!v.empty())
+                o += "          <attvalue for=\"" + std::string(name) + "\" value=\"" + attr(v) + "\"/>\n";
         }
-        o += "          <attvalue for=\"directed\" value=\"" + std::string(r.directed ? "true" : "false") + "\"/>\n";
-        o += "          <attvalue for=\"dash\" value=\"" + std::string(dashName(kind ? kind->dash : Dash::Solid)) +
-             "\"/>\n        </attvalues>\n";
+        o += "          <attvalue for=\"directed\" value=\"" + std::string(r.directed ? "true" : "false") +
+             "\"/>\n";
+        o += "          <attvalue for=\"dash\" value=\"" +
+             std::string(dashName(kind ? kind->dash : Dash::Solid)) + "\"/>\n        </attvalues>\n";
         o += "        <viz:color r=\"" + std::to_string((colour >> 16) & 255) + "\" g=\"" +
              std::to_string((colour >> 8) & 255) + "\" b=\"" + std::to_string(colour & 255) + "\"/>\n";
-        o += "        <viz:shape value=\"" + std::string(dashName(kind ? kind->dash : Dash::Solid)) + "\"/>\n      </edge>\n";
+        o += "        <viz:shape value=\"" + std::string(dashName(kind ? kind->dash : Dash::Solid)) +
+             "\"/>\n      </edge>\n";
     }
     o += "    </edges>\n  </graph>\n</gexf>\n";
     return o;
@@ -302,9 +329,12 @@ namespace {
 std::string dotString(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += c;
-        else if (c == '\n') out += "\\n";
-        else if (c != '\r') out += c;
+        if (c == '"' || c == '\\')
+            out += '\\', out += c;
+        else if (c == '\n')
+            out += "\\n";
+        else if (c != '\r')
+            out += c;
     }
     return out + "\"";
 }
@@ -312,11 +342,14 @@ std::string dotString(std::string_view s) {
 }  // namespace
 
 std::string toDot(const Map& map, const std::vector<float>& x, const std::vector<float>& y, Lang lang) {
-    std::string o = "// Qui fait quoi ? — " + map.title.get(lang) + " (" + map.id + ", " + map.licence + ")\n";
+    std::string o =
+        "// Qui fait quoi ? — " + map.title.get(lang) + " (" + map.id + ", " + map.licence + ")\n";
     o += "// Positions are pinned (pos=\"x,y!\"): draw with `neato -n2 -Tsvg`; `dot -Tsvg` lays out again.\n";
     o += "digraph " + dotString(map.id) + " {\n";
-    o += "  graph [label=" + dotString(map.title.get(lang)) + ", labelloc=t, fontname=\"DejaVu Sans\", overlap=true];\n";
-    o += "  node [shape=circle, style=filled, fixedsize=true, width=0.2, fontname=\"DejaVu Sans\", fontsize=10];\n";
+    o += "  graph [label=" + dotString(map.title.get(lang)) +
+         ", labelloc=t, fontname=\"DejaVu Sans\", overlap=true];\n";
+    o += "  node [shape=circle, style=filled, fixedsize=true, width=0.2, fontname=\"DejaVu Sans\", "
+         "fontsize=10];\n";
     o += "  edge [arrowsize=0.6, penwidth=1.2];\n";
     for (size_t i = 0; i < map.actors.size(); ++i) {
         const Actor& a = map.actors[i];
@@ -329,7 +362,8 @@ std::string toDot(const Map& map, const std::vector<float>& x, const std::vector
              ", tooltip=" + dotString(a.name.get(lang)) + ", color=" + dotString(colour) +
              ", fillcolor=" + dotString(unsure ? "#ffffff" : colour) + (unsure ? ", penwidth=2.5" : "") +
              ", pos=" + dotString(number(posAt(x, i)) + "," + number(-posAt(y, i)) + "!") +
-             ", level=" + dotString(level ? level->id : "") + ", kind=" + dotString(kind ? kind->id : "") + "];\n";
+             ", level=" + dotString(level ? level->id : "") + ", kind=" + dotString(kind ? kind->id : "") +
+             "];\n";
     }
     for (const Relation& r : map.relations) {
         if (r.from >= map.actors.size() || r.to >= map.actors.size()) continue;
@@ -358,7 +392,9 @@ std::string lines(const std::vector<std::string>& items) {
     return out;
 }
 
-bool hasAny(std::string_view s, std::string_view chars) { return s.find_first_of(chars) != std::string_view::npos; }
+bool hasAny(std::string_view s, std::string_view chars) {
+    return s.find_first_of(chars) != std::string_view::npos;
+}
 
 // "url|verified|title" one per line, or JSON when a part holds a separator.
 std::string sourcesCell(const std::vector<Source>& sources, const json& asJson) {
@@ -381,8 +417,8 @@ std::string formerNamesCell(const Actor& a, Lang mapLang, const json& asJson) {
         const FormerName& f = a.formerNames[i];
         const std::string& other = mapLang == Lang::Fr ? f.expansion.en : f.expansion.fr;
         const std::string& mine = mapLang == Lang::Fr ? f.expansion.fr : f.expansion.en;
-        if (!other.empty() || hasAny(f.name, "|;\n\r[{") || hasAny(mine, "|;\n\r") || hasAny(f.until, "|;\n\r") ||
-            f.name.empty())
+        if (!other.empty() || hasAny(f.name, "|;\n\r[{") || hasAny(mine, "|;\n\r") ||
+            hasAny(f.until, "|;\n\r") || f.name.empty())
             return dumpJson(asJson);
         out += (i ? "\n" : "") + f.name;
         if (!mine.empty() || !f.until.empty()) out += "|" + mine;
@@ -429,10 +465,10 @@ std::string actorsCsv(const Map& map, char delimiter) {
     const json doc = toJson(map);
     Lang mapLang = map.language == "en" ? Lang::En : Lang::Fr;
     std::string out = "\xEF\xBB\xBF";
-    row(out,
-        {"id", "acronym", "name_fr", "name_en", "level", "kind", "territory", "description_fr", "description_en",
-         "missions_fr", "missions_en", "topics", "url", "sources", "confidence", "aliases", "former_names", "x", "y",
-         "variants"},
+    row(out, {"id",        "acronym",        "name_fr",        "name_en",     "level",        "kind",
+              "territory", "description_fr", "description_en", "missions_fr", "missions_en",  "topics",
+              "url",       "sources",        "confidence",     "aliases",     "former_names", "x",
+              "y",         "variants"},
         delimiter);
     for (size_t i = 0; i < map.actors.size(); ++i) {
         const Actor& a = map.actors[i];
@@ -441,14 +477,26 @@ std::string actorsCsv(const Map& map, char delimiter) {
         const Category* kind = at(map.actorKinds, a.kind);
         const Territory* territory = at(map.territories, a.territory);
         row(out,
-            {a.id, a.acronym, a.name.fr, a.name.en, level ? level->id : "", kind ? kind->id : "",
-             territory ? territory->id : "", a.description.fr, a.description.en, missionsCell(a.missions, true),
-             missionsCell(a.missions, false), listCell(a.topics, aj.value("topics", json::array())), a.url,
+            {a.id,
+             a.acronym,
+             a.name.fr,
+             a.name.en,
+             level ? level->id : "",
+             kind ? kind->id : "",
+             territory ? territory->id : "",
+             a.description.fr,
+             a.description.en,
+             missionsCell(a.missions, true),
+             missionsCell(a.missions, false),
+             listCell(a.topics, aj.value("topics", json::array())),
+             a.url,
              sourcesCell(a.sources, aj.value("sources", json::array())),
              a.confidence == Confidence::Unsure ? "unsure" : "sure",
              listCell(a.aliases, aj.value("aliases", json::array())),
-             a.formerNames.empty() ? "" : formerNamesCell(a, mapLang, aj["formerNames"]), a.pinned ? number(a.x) : "",
-             a.pinned ? number(a.y) : "", aj.contains("variants") ? dumpJson(aj["variants"]) : ""},
+             a.formerNames.empty() ? "" : formerNamesCell(a, mapLang, aj["formerNames"]),
+             a.pinned ? number(a.x) : "",
+             a.pinned ? number(a.y) : "",
+             aj.contains("variants") ? dumpJson(aj["variants"]) : ""},
             delimiter);
     }
     return out;
@@ -457,7 +505,8 @@ std::string actorsCsv(const Map& map, char delimiter) {
 std::string relationsCsv(const Map& map, char delimiter) {
     const json doc = toJson(map);
     std::string out = "\xEF\xBB\xBF";
-    row(out, {"id", "from", "to", "kind", "directed", "description_fr", "description_en", "sources", "confidence"},
+    row(out,
+        {"id", "from", "to", "kind", "directed", "description_fr", "description_en", "sources", "confidence"},
         delimiter);
     for (size_t i = 0; i < map.relations.size(); ++i) {
         const Relation& r = map.relations[i];
@@ -485,11 +534,21 @@ std::string xmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 // XML 1.0 has no place for other control characters.
                 if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\r' || c == '\t') out += c;
@@ -511,7 +570,6 @@ const XmlNode* XmlNode::child(std::string_view childName) const {
 }
 
 namespace {
-
 
 struct XmlReader {
     std::string_view s;
@@ -550,11 +608,16 @@ struct XmlReader {
             size_t semi = raw.find(';', k);
             if (semi == std::string_view::npos) return fail("bad entity");
             std::string_view ref = raw.substr(k + 1, semi - k - 1);
-            if (ref == "lt") out += '<';
-            else if (ref == "gt") out += '>';
-            else if (ref == "amp") out += '&';
-            else if (ref == "quot") out += '"';
-            else if (ref == "apos") out += '\'';
+            if (ref == "lt")
+                out += '<';
+            else if (ref == "gt")
+                out += '>';
+            else if (ref == "amp")
+                out += '&';
+            else if (ref == "quot")
+                out += '"';
+            else if (ref == "apos")
+                out += '\'';
             else if (ref.size() > 1 && ref[0] == '#') {
                 bool hex = ref[1] == 'x' || ref[1] == 'X';
                 std::string digits(ref.substr(hex ? 2 : 1));
@@ -674,7 +737,8 @@ LoadResult failure(const Document& doc, const std::string& fr, const std::string
 }
 
 // Puts field `name` = `value` (as stored by the writer) into `object`; false if bad JSON.
-bool putField(json& object, const Field* fields, size_t count, const std::string& name, const std::string& value) {
+bool putField(json& object, const Field* fields, size_t count, const std::string& name,
+              const std::string& value) {
     for (size_t k = 0; k < count; ++k) {
         if (name != fields[k].name || value.empty()) continue;
         if (fields[k].text) {
@@ -729,7 +793,8 @@ LoadResult fromGraphML(const Document& doc) {
             if (const std::string* id = n.attribute("id")) a["id"] = *id;
             dataOf(n, data);
             for (const auto& [k, v] : data)
-                if (!putField(a, kActorFields, std::size(kActorFields), k, v)) bad += " " + a.value("id", "?") + "/" + k;
+                if (!putField(a, kActorFields, std::size(kActorFields), k, v))
+                    bad += " " + a.value("id", "?") + "/" + k;
             actors.push_back(std::move(a));
         } else if (n.name == "edge") {
             json r = json::object();
@@ -738,15 +803,15 @@ LoadResult fromGraphML(const Document& doc) {
             if (const std::string* t = n.attribute("target")) r["to"] = *t;
             dataOf(n, data);
             for (const auto& [k, v] : data) {
-                if (k == "directed" && (v == "false" || v == "0")) r["directed"] = false;
+                if (k == "directed" && (v == "false" || v == "0"))
+                    r["directed"] = false;
                 else if (!putField(r, kRelationFields, std::size(kRelationFields), k, v))
                     bad += " " + r.value("id", "?") + "/" + k;
             }
             relations.push_back(std::move(r));
         }
     }
-    if (!bad.empty())
-        return failure(doc, "valeurs JSON illisibles :" + bad, "unreadable JSON values:" + bad);
+    if (!bad.empty()) return failure(doc, "valeurs JSON illisibles :" + bad, "unreadable JSON values:" + bad);
     document["actors"] = std::move(actors);
     if (!relations.empty()) document["relations"] = std::move(relations);
     LoadResult result = loadMap(Document{doc.name, document.dump(1)}, {});

@@ -39,7 +39,9 @@ std::string hex(uint32_t rgb) {
     return buffer;
 }
 
-bool shown(const std::vector<uint8_t>* mask, size_t i) { return !mask || (i < mask->size() && (*mask)[i]); }
+bool shown(const std::vector<uint8_t>* mask, size_t i) {
+    return !mask || (i < mask->size() && (*mask)[i]);
+}
 
 bool placed(const std::vector<float>& x, const std::vector<float>& y, size_t i) {
     return i < x.size() && i < y.size() && std::isfinite(x[i]) && std::isfinite(y[i]);
@@ -50,7 +52,9 @@ const T* at(const std::vector<T>& list, int index) {
     return index >= 0 && size_t(index) < list.size() ? &list[size_t(index)] : nullptr;
 }
 
-const std::string& say(Lang lang, const std::string& fr, const std::string& en) { return lang == Lang::Fr ? fr : en; }
+const std::string& say(Lang lang, const std::string& fr, const std::string& en) {
+    return lang == Lang::Fr ? fr : en;
+}
 
 constexpr float kRadius = 6, kLabelSize = 12, kBandTop = 28, kBandBottom = 20;
 
@@ -70,8 +74,8 @@ float textWidth(std::string_view utf8, float size) {
 
 }  // namespace detail
 
-View fitView(const Map& map, const std::vector<float>& x, const std::vector<float>& y, const ExportOptions& options,
-             float maxWidth, float margin) {
+View fitView(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
+             const ExportOptions& options, float maxWidth, float margin) {
     float minX = INFINITY, maxX = -INFINITY, minY = INFINITY, maxY = -INFINITY, label = 0;
     for (size_t i = 0; i < map.actors.size(); ++i) {
         if (!shown(options.visibleActors, i) || !placed(x, y, i)) continue;
@@ -80,11 +84,12 @@ View fitView(const Map& map, const std::vector<float>& x, const std::vector<floa
         label = std::max(label, detail::textWidth(map.actors[i].label(options.lang), kLabelSize));
     }
     View v;
-    if (!(minX <= maxX)) return v;  // nothing to show
+    if (!(minX <= maxX)) return v;      // nothing to show
     float extra = kRadius + 4 + label;  // labels sit right of the discs
     float spanX = maxX - minX, spanY = maxY - minY;
     v.zoom = spanX > 0 ? std::min(1.0f, std::max(0.05f, (maxWidth - 2 * margin - extra) / spanX)) : 1.0f;
-    float top = margin + (options.bands ? kBandTop : 10), bottom = margin + (options.bands ? kBandBottom : 10);
+    float top = margin + (options.bands ? kBandTop : 10),
+          bottom = margin + (options.bands ? kBandBottom : 10);
     v.width = std::max(240.0f, spanX * v.zoom + 2 * margin + extra);
     v.height = std::max(120.0f, spanY * v.zoom + top + bottom);
     v.centerX = minX + (v.width * 0.5f - margin - kRadius) / v.zoom;
@@ -108,14 +113,17 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
     auto sx = [&](float wx) { return (wx - view.centerX) * view.zoom + view.width * 0.5f; };
     auto sy = [&](float wy) { return (wy - view.centerY) * view.zoom + view.height * 0.5f + titleH; };
     auto add = [&](S s) { scene.shapes.push_back(std::move(s)); };
-    auto label = [&](float lx, float ly, const std::string& text, float size, uint32_t colour, bool bold = false) {
+    auto label = [&](float lx, float ly, const std::string& text, float size, uint32_t colour,
+                     bool bold = false) {
         S s;
-        s.kind = S::Label, s.x0 = lx, s.y0 = ly, s.text = text, s.size = size, s.colour = colour, s.bold = bold;
+        s.kind = S::Label, s.x0 = lx, s.y0 = ly, s.text = text, s.size = size, s.colour = colour,
+        s.bold = bold;
         return s;
     };
 
     std::vector<uint8_t> visible(map.actors.size());
-    for (size_t i = 0; i < map.actors.size(); ++i) visible[i] = shown(opt.visibleActors, i) && placed(x, y, i);
+    for (size_t i = 0; i < map.actors.size(); ++i)
+        visible[i] = shown(opt.visibleActors, i) && placed(x, y, i);
     std::vector<uint8_t> kindUsed(map.actorKinds.size()), relationKindUsed(map.relationKinds.size());
     bool anyUnsure = false;
 
@@ -129,15 +137,18 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
         for (size_t l = 0; l < map.levels.size(); ++l) {
             float lo = INFINITY, hi = -INFINITY;
             for (size_t i = 0; i < map.actors.size(); ++i)
-                if (visible[i] && map.actors[i].level == int(l)) lo = std::min(lo, y[i]), hi = std::max(hi, y[i]);
+                if (visible[i] && map.actors[i].level == int(l))
+                    lo = std::min(lo, y[i]), hi = std::max(hi, y[i]);
             if (!(lo <= hi)) continue;
             S band;
             band.kind = S::Rect, band.x0 = 0, band.x1 = view.width;
-            band.y0 = std::max(mapTop, sy(lo) - kBandTop), band.y1 = std::min(mapBottom, sy(hi) + kBandBottom);
+            band.y0 = std::max(mapTop, sy(lo) - kBandTop),
+            band.y1 = std::min(mapBottom, sy(hi) + kBandBottom);
             band.colour = map.levels[l].colour, band.alpha = 0.08f, band.id = map.levels[l].id;
             if (band.y1 <= band.y0) continue;
             add(band);
-            S caption = label(10, band.y0 + 15, map.levels[l].label.get(opt.lang), 12, map.levels[l].colour, true);
+            S caption =
+                label(10, band.y0 + 15, map.levels[l].label.get(opt.lang), 12, map.levels[l].colour, true);
             caption.halo = true;
             add(caption);
         }
@@ -185,7 +196,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
     }
     for (size_t i = 0; i < map.actors.size(); ++i) {
         if (!visible[i]) continue;
-        S text = label(sx(x[i]) + kRadius + 4, sy(y[i]) + 4, map.actors[i].label(opt.lang), kLabelSize, 0x222222);
+        S text =
+            label(sx(x[i]) + kRadius + 4, sy(y[i]) + 4, map.actors[i].label(opt.lang), kLabelSize, 0x222222);
         text.halo = true, text.id = map.actors[i].id;
         add(text);
     }
@@ -214,16 +226,19 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             const std::string& text = map.actorKinds[k].label.get(opt.lang);
             float ex = place(16 + textWidth(text, 11) + 18);
             S disc;
-            disc.kind = S::Disc, disc.x0 = ex + 6, disc.y0 = ly + 7, disc.r = 5, disc.colour = map.actorKinds[k].colour;
+            disc.kind = S::Disc, disc.x0 = ex + 6, disc.y0 = ly + 7, disc.r = 5,
+            disc.colour = map.actorKinds[k].colour;
             disc.width = 0;
             add(disc);
             add(label(ex + 16, ly + 11, text, 11, 0x333333));
         }
         if (anyUnsure) {
-            const std::string text = opt.lang == Lang::Fr ? "cercle vide : information incertaine" : "open ring: unsure";
+            const std::string text =
+                opt.lang == Lang::Fr ? "cercle vide : information incertaine" : "open ring: unsure";
             float ex = place(16 + textWidth(text, 11) + 18);
             S ring;
-            ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555, ring.width = 2;
+            ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555,
+            ring.width = 2;
             add(ring);
             add(label(ex + 16, ly + 11, text, 11, 0x333333));
         }
@@ -234,7 +249,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             const std::string& text = c.label.get(opt.lang);
             float ex = place(32 + textWidth(text, 11) + 18);
             S line;
-            line.kind = S::Line, line.x0 = ex, line.y0 = line.y1 = ly + 7, line.x1 = ex + 18, line.width = 1.5f;
+            line.kind = S::Line, line.x0 = ex, line.y0 = line.y1 = ly + 7, line.x1 = ex + 18,
+            line.width = 1.5f;
             line.colour = c.colour, line.dash = c.dash;
             add(line);
             S arrow = line;
@@ -266,12 +282,14 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
     using detail::xmlEscape;
     detail::Scene scene = detail::buildScene(map, x, y, view, options);
     std::string title = options.title.empty() ? map.title.get(options.lang) : options.title;
-    std::string o = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                    num(scene.width) + "\" height=\"" + num(scene.height) + "\" viewBox=\"0 0 " + num(scene.width) +
-                    " " + num(scene.height) + "\" role=\"img\" aria-labelledby=\"qfq-title\">\n";
+    std::string o =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+        num(scene.width) + "\" height=\"" + num(scene.height) + "\" viewBox=\"0 0 " + num(scene.width) + " " +
+        num(scene.height) + "\" role=\"img\" aria-labelledby=\"qfq-title\">\n";
     o += "<title id=\"qfq-title\">" + xmlEscape(title) + "</title>\n";
-    o += "<defs><clipPath id=\"qfq-map\"><rect x=\"0\" y=\"" + num(scene.clipTop) + "\" width=\"" + num(scene.width) +
-         "\" height=\"" + num(scene.clipBottom - scene.clipTop) + "\"/></clipPath></defs>\n";
+    o += "<defs><clipPath id=\"qfq-map\"><rect x=\"0\" y=\"" + num(scene.clipTop) + "\" width=\"" +
+         num(scene.width) + "\" height=\"" + num(scene.clipBottom - scene.clipTop) +
+         "\"/></clipPath></defs>\n";
     o += "<style>text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}"
          ".halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}</style>\n";
     for (size_t i = 0; i < scene.shapes.size(); ++i) {
@@ -286,9 +304,9 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
                      (alpha.empty() ? "" : " fill-opacity=\"" + alpha + "\"") + id + "/>\n";
                 break;
             case Shape::Line:
-                o += "<line x1=\"" + num(s.x0) + "\" y1=\"" + num(s.y0) + "\" x2=\"" + num(s.x1) + "\" y2=\"" +
-                     num(s.y1) + "\" stroke=\"" + hex(s.colour) + "\" stroke-width=\"" + num(s.width) + "\"" +
-                     (alpha.empty() ? "" : " stroke-opacity=\"" + alpha + "\"") +
+                o += "<line x1=\"" + num(s.x0) + "\" y1=\"" + num(s.y0) + "\" x2=\"" + num(s.x1) +
+                     "\" y2=\"" + num(s.y1) + "\" stroke=\"" + hex(s.colour) + "\" stroke-width=\"" +
+                     num(s.width) + "\"" + (alpha.empty() ? "" : " stroke-opacity=\"" + alpha + "\"") +
                      (s.dash == Dash::Dashed   ? " stroke-dasharray=\"6 4\""
                       : s.dash == Dash::Dotted ? " stroke-dasharray=\"1.5 3\" stroke-linecap=\"round\""
                                                : "") +
@@ -297,27 +315,30 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
             case Shape::Arrow: {
                 float dx = s.x1 - s.x0, dy = s.y1 - s.y0, len = std::sqrt(dx * dx + dy * dy);
                 if (len <= 0) break;
-                float ux = dx / len, uy = dy / len, bx = s.x1 - ux * s.r, by = s.y1 - uy * s.r, w = s.r * 0.45f;
+                float ux = dx / len, uy = dy / len, bx = s.x1 - ux * s.r, by = s.y1 - uy * s.r,
+                      w = s.r * 0.45f;
                 o += "<polygon points=\"" + num(s.x1) + "," + num(s.y1) + " " + num(bx - uy * w) + "," +
-                     num(by + ux * w) + " " + num(bx + uy * w) + "," + num(by - ux * w) + "\" fill=\"" + hex(s.colour) +
-                     "\"" + (alpha.empty() ? "" : " fill-opacity=\"" + alpha + "\"") + "/>\n";
+                     num(by + ux * w) + " " + num(bx + uy * w) + "," + num(by - ux * w) + "\" fill=\"" +
+                     hex(s.colour) + "\"" + (alpha.empty() ? "" : " fill-opacity=\"" + alpha + "\"") + "/>\n";
                 break;
             }
             case Shape::Disc:
                 if (s.width > 0)
-                    o += "<circle cx=\"" + num(s.x0) + "\" cy=\"" + num(s.y0) + "\" r=\"" + num(s.r - s.width * 0.5f) +
-                         "\" fill=\"#ffffff\" stroke=\"" + hex(s.colour) + "\" stroke-width=\"" + num(s.width) + "\"" +
-                         id + "/>\n";
+                    o += "<circle cx=\"" + num(s.x0) + "\" cy=\"" + num(s.y0) + "\" r=\"" +
+                         num(s.r - s.width * 0.5f) + "\" fill=\"#ffffff\" stroke=\"" + hex(s.colour) +
+                         "\" stroke-width=\"" + num(s.width) + "\"" + id + "/>\n";
                 else
-                    o += "<circle cx=\"" + num(s.x0) + "\" cy=\"" + num(s.y0) + "\" r=\"" + num(s.r) + "\" fill=\"" +
-                         hex(s.colour) + "\"" + id + "/>\n";
+                    o += "<circle cx=\"" + num(s.x0) + "\" cy=\"" + num(s.y0) + "\" r=\"" + num(s.r) +
+                         "\" fill=\"" + hex(s.colour) + "\"" + id + "/>\n";
                 break;
             case Shape::Label:
                 o += "<text x=\"" + num(s.x0) + "\" y=\"" + num(s.y0) + "\" font-size=\"" + num(s.size) +
                      "\" fill=\"" + hex(s.colour) + "\"" + (s.bold ? " font-weight=\"bold\"" : "") +
                      (s.halo ? " class=\"halo\"" : "") +
-                     (s.anchor == 1 ? " text-anchor=\"middle\"" : s.anchor == 2 ? " text-anchor=\"end\"" : "") + ">" +
-                     xmlEscape(s.text) + "</text>\n";
+                     (s.anchor == 1   ? " text-anchor=\"middle\""
+                      : s.anchor == 2 ? " text-anchor=\"end\""
+                                      : "") +
+                     ">" + xmlEscape(s.text) + "</text>\n";
                 break;
         }
         if (i + 1 == scene.clipTo && scene.clipFrom < scene.clipTo) o += "</g>\n";
@@ -348,7 +369,9 @@ std::string sortKey(std::string_view s) {
     return out;
 }
 
-std::string esc(std::string_view s) { return detail::xmlEscape(s); }
+std::string esc(std::string_view s) {
+    return detail::xmlEscape(s);
+}
 
 std::string sourcesHtml(const std::vector<Source>& sources, Lang lang) {
     if (sources.empty()) return "";
@@ -361,20 +384,23 @@ std::string sourcesHtml(const std::vector<Source>& sources, Lang lang) {
             start = start == std::string::npos ? 0 : start + 3;
             text = s.url.substr(start, s.url.find('/', start) - start);
         }
-        o += (i ? ", " : "") + std::string("<a href=\"") + esc(s.url) + "\" rel=\"noopener\">" + esc(text) + "</a>";
+        o += (i ? ", " : "") + std::string("<a href=\"") + esc(s.url) + "\" rel=\"noopener\">" + esc(text) +
+             "</a>";
         if (!s.verified.empty())
-            o += " <small>(" + say(lang, "vérifié le ", "checked ") + "<time datetime=\"" + esc(s.verified) + "\">" +
-                 esc(s.verified) + "</time>)</small>";
+            o += " <small>(" + say(lang, "vérifié le ", "checked ") + "<time datetime=\"" + esc(s.verified) +
+                 "\">" + esc(s.verified) + "</time>)</small>";
     }
     return o + "</p>";
 }
 
 }  // namespace
 
-std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, const std::string& otherLangHref) {
+std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref,
+                         const std::string& otherLangHref) {
     const std::string title = map.title.get(lang);
     const char* code = lang == Lang::Fr ? "fr" : "en";
-    std::string o = "<!DOCTYPE html>\n<html lang=\"" + std::string(code) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    std::string o = "<!DOCTYPE html>\n<html lang=\"" + std::string(code) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     o += "<title>" + esc(say(lang, "Glossaire — ", "Glossary — ") + title) + " — Qui fait quoi ?</title>\n";
     o += "<meta name=\"description\" content=\"" +
@@ -383,19 +409,22 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
              title) +
          "\">\n";
     if (!otherLangHref.empty())
-        o += "<link rel=\"alternate\" hreflang=\"" + std::string(lang == Lang::Fr ? "en" : "fr") + "\" href=\"" +
-             esc(otherLangHref) + "\">\n";
-    o += "<style>body{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;"
-         "line-height:1.5;color:#1a1a1a}dt{font-weight:bold;margin-top:1.2rem;font-size:1.1rem}"
-         "dd{margin-left:1.2rem}.meta,.sources{font-size:.9rem;color:#444}a{color:#0b5394}"
-         ".open{display:inline-block;padding:.4rem .8rem;border:2px solid #0b5394;border-radius:.3rem}</style>\n";
+        o += "<link rel=\"alternate\" hreflang=\"" + std::string(lang == Lang::Fr ? "en" : "fr") +
+             "\" href=\"" + esc(otherLangHref) + "\">\n";
+    o +=
+        "<style>body{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;"
+        "line-height:1.5;color:#1a1a1a}dt{font-weight:bold;margin-top:1.2rem;font-size:1.1rem}"
+        "dd{margin-left:1.2rem}.meta,.sources{font-size:.9rem;color:#444}a{color:#0b5394}"
+        ".open{display:inline-block;padding:.4rem .8rem;border:2px solid "
+        "#0b5394;border-radius:.3rem}</style>\n";
     o += "</head>\n<body>\n<header>\n<h1>" + esc(say(lang, "Glossaire : ", "Glossary: ") + title) + "</h1>\n";
     if (!map.description.empty()) o += "<p>" + esc(map.description.get(lang)) + "</p>\n";
     o += "<p><a class=\"open\" href=\"" + esc(appHref) + "\">" +
          say(lang, "Ouvrir la carte interactive", "Open the interactive map") + "</a>";
     if (!otherLangHref.empty())
-        o += " · <a href=\"" + esc(otherLangHref) + "\" hreflang=\"" + (lang == Lang::Fr ? "en" : "fr") + "\" lang=\"" +
-             (lang == Lang::Fr ? "en" : "fr") + "\">" + say(lang, "English version", "Version française") + "</a>";
+        o += " · <a href=\"" + esc(otherLangHref) + "\" hreflang=\"" + (lang == Lang::Fr ? "en" : "fr") +
+             "\" lang=\"" + (lang == Lang::Fr ? "en" : "fr") + "\">" +
+             say(lang, "English version", "Version française") + "</a>";
     o += "</p>\n</header>\n<main>\n<section aria-labelledby=\"terms\">\n<h2 id=\"terms\">" +
          say(lang, "Sigles et acteurs", "Acronyms and actors") + "</h2>\n<dl>\n";
 
@@ -404,9 +433,12 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
         size_t actor = SIZE_MAX, term = SIZE_MAX;
     };
     std::vector<Entry> entries;
-    for (size_t i = 0; i < map.actors.size(); ++i) entries.push_back({sortKey(map.actors[i].label(lang)), i, SIZE_MAX});
-    for (size_t i = 0; i < map.glossary.size(); ++i) entries.push_back({sortKey(map.glossary[i].term), SIZE_MAX, i});
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    for (size_t i = 0; i < map.actors.size(); ++i)
+        entries.push_back({sortKey(map.actors[i].label(lang)), i, SIZE_MAX});
+    for (size_t i = 0; i < map.glossary.size(); ++i)
+        entries.push_back({sortKey(map.glossary[i].term), SIZE_MAX, i});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.key < b.key; });
     auto actorLink = [&](uint32_t index) {
         const Actor& a = map.actors[index];
         return "<a href=\"#actor-" + esc(a.id) + "\">" + esc(a.label(lang)) + "</a>";
@@ -416,7 +448,8 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
             const Actor& a = map.actors[e.actor];
             const std::string& name = a.name.get(lang);
             o += "<dt id=\"actor-" + esc(a.id) + "\">" +
-                 (a.acronym.empty() ? esc(name) : "<abbr title=\"" + esc(name) + "\">" + esc(a.acronym) + "</abbr>") +
+                 (a.acronym.empty() ? esc(name)
+                                    : "<abbr title=\"" + esc(name) + "\">" + esc(a.acronym) + "</abbr>") +
                  "</dt>\n<dd>\n";
             if (!a.acronym.empty()) o += "<p><strong>" + esc(name) + "</strong></p>\n";
             if (!a.description.empty()) o += "<p>" + esc(a.description.get(lang)) + "</p>\n";
@@ -428,9 +461,11 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
             const Category* level = at(map.levels, a.level);
             const Category* kind = at(map.actorKinds, a.kind);
             const Territory* territory = at(map.territories, a.territory);
-            o += "<p class=\"meta\">" + say(lang, "Niveau : ", "Level: ") + esc(level ? level->label.get(lang) : "") +
-                 " · " + say(lang, "Type : ", "Kind: ") + esc(kind ? kind->label.get(lang) : "");
-            if (territory) o += " · " + say(lang, "Territoire : ", "Territory: ") + esc(territory->name.get(lang));
+            o += "<p class=\"meta\">" + say(lang, "Niveau : ", "Level: ") +
+                 esc(level ? level->label.get(lang) : "") + " · " + say(lang, "Type : ", "Kind: ") +
+                 esc(kind ? kind->label.get(lang) : "");
+            if (territory)
+                o += " · " + say(lang, "Territoire : ", "Territory: ") + esc(territory->name.get(lang));
             if (a.confidence == Confidence::Unsure)
                 o += " · <em>" + say(lang, "information incertaine", "unsure information") + "</em>";
             o += "</p>\n";
@@ -449,8 +484,9 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
             o += sourcesHtml(a.sources, lang) + "\n</dd>\n";
         } else {
             const GlossaryEntry& g = map.glossary[e.term];
-            o += "<dt id=\"term-" + esc(sortKey(g.term)) + "\"><abbr title=\"" + esc(g.expansion.get(lang)) + "\">" +
-                 esc(g.term) + "</abbr></dt>\n<dd>\n<p><strong>" + esc(g.expansion.get(lang)) + "</strong></p>\n";
+            o += "<dt id=\"term-" + esc(sortKey(g.term)) + "\"><abbr title=\"" + esc(g.expansion.get(lang)) +
+                 "\">" + esc(g.term) + "</abbr></dt>\n<dd>\n<p><strong>" + esc(g.expansion.get(lang)) +
+                 "</strong></p>\n";
             if (!g.definition.empty()) o += "<p>" + esc(g.definition.get(lang)) + "</p>\n";
             if (!g.see.empty()) {
                 o += "<p class=\"meta\">" + say(lang, "Voir : ", "See: ");
@@ -463,15 +499,17 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
     }
     o += "</dl>\n</section>\n";
     if (!map.relations.empty()) {
-        o += "<section aria-labelledby=\"relations\">\n<h2 id=\"relations\">" + say(lang, "Relations", "Relations") +
-             "</h2>\n<ul>\n";
+        o += "<section aria-labelledby=\"relations\">\n<h2 id=\"relations\">" +
+             say(lang, "Relations", "Relations") + "</h2>\n<ul>\n";
         for (const Relation& r : map.relations) {
             if (r.from >= map.actors.size() || r.to >= map.actors.size()) continue;
             const Category* kind = at(map.relationKinds, r.kind);
-            std::string verb = kind ? (kind->verb.empty() ? kind->label.get(lang) : kind->verb.get(lang)) : "";
+            std::string verb =
+                kind ? (kind->verb.empty() ? kind->label.get(lang) : kind->verb.get(lang)) : "";
             o += "<li>" + actorLink(r.from) + " " + esc(verb) + " " + actorLink(r.to);
             if (!r.description.empty()) o += " — " + esc(r.description.get(lang));
-            if (r.confidence == Confidence::Unsure) o += " <em>(" + say(lang, "incertain", "unsure") + ")</em>";
+            if (r.confidence == Confidence::Unsure)
+                o += " <em>(" + say(lang, "incertain", "unsure") + ")</em>";
             o += "</li>\n";
         }
         o += "</ul>\n</section>\n";
@@ -483,10 +521,12 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref, 
         o += " — " + say(lang, "maintenu par ", "maintained by ");
         for (size_t k = 0; k < map.maintainers.size(); ++k) {
             const Maintainer& m = map.maintainers[k];
-            o += (k ? ", " : "") + (m.url.empty() ? esc(m.name) : "<a href=\"" + esc(m.url) + "\">" + esc(m.name) + "</a>");
+            o += (k ? ", " : "") +
+                 (m.url.empty() ? esc(m.name) : "<a href=\"" + esc(m.url) + "\">" + esc(m.name) + "</a>");
         }
     }
-    o += ".</p>\n<p class=\"meta\"><a href=\"" + esc(appHref) + "\">Qui fait quoi ?</a></p>\n</footer>\n</body>\n</html>\n";
+    o += ".</p>\n<p class=\"meta\"><a href=\"" + esc(appHref) +
+         "\">Qui fait quoi ?</a></p>\n</footer>\n</body>\n</html>\n";
     return o;
 }
 

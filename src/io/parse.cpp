@@ -307,13 +307,16 @@ static void checkStringLengths(const json& value, std::string& pointer, int inde
 // every key that repeats within its object.
 class DuplicateKeySax {
 public:
-    DuplicateKeySax(json& root, std::vector<std::string>& duplicates) : dom_(root, true), duplicates_(duplicates) {}
+    DuplicateKeySax(json& root, std::vector<std::string>& duplicates)
+        : dom_(root, true), duplicates_(duplicates) {}
 
     bool null() { return begin(), dom_.null(); }
     bool boolean(bool v) { return begin(), dom_.boolean(v); }
     bool number_integer(json::number_integer_t v) { return begin(), dom_.number_integer(v); }
     bool number_unsigned(json::number_unsigned_t v) { return begin(), dom_.number_unsigned(v); }
-    bool number_float(json::number_float_t v, const std::string& s) { return begin(), dom_.number_float(v, s); }
+    bool number_float(json::number_float_t v, const std::string& s) {
+        return begin(), dom_.number_float(v, s);
+    }
     bool string(std::string& v) { return begin(), dom_.string(v); }
     bool binary(json::binary_t& v) { return begin(), dom_.binary(v); }
     bool start_object(std::size_t n) {
@@ -326,7 +329,8 @@ public:
         f.key = k;
         if (!f.keys.insert(k).second) {
             std::string pointer;
-            for (const Frame& g : stack_) pointer += '/' + (g.array ? std::to_string(g.index) : escapeToken(g.key));
+            for (const Frame& g : stack_)
+                pointer += '/' + (g.array ? std::to_string(g.index) : escapeToken(g.key));
             duplicates_.push_back(pointer);
         }
         return dom_.key(k);

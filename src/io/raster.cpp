@@ -94,16 +94,23 @@ struct BitWriter {
 
 const uint16_t kLengthBase[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
                                   31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-const uint8_t kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-const uint16_t kDistBase[30] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-const uint8_t kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+const uint8_t kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                  2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+const uint16_t kDistBase[30] = {1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+const uint8_t kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 
 void literal(BitWriter& w, int symbol) {
-    if (symbol < 144) w.code(0x30 + symbol, 8);
-    else if (symbol < 256) w.code(0x190 + symbol - 144, 9);
-    else if (symbol < 280) w.code(symbol - 256, 7);
-    else w.code(0xC0 + symbol - 280, 8);
+    if (symbol < 144)
+        w.code(0x30 + symbol, 8);
+    else if (symbol < 256)
+        w.code(0x190 + symbol - 144, 9);
+    else if (symbol < 280)
+        w.code(symbol - 256, 7);
+    else
+        w.code(0xC0 + symbol - 280, 8);
 }
 
 void match(BitWriter& w, int length, int distance) {
@@ -262,7 +269,9 @@ struct Canvas {
     }
 };
 
-float clamp01(float v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
+float clamp01(float v) {
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
 
 void fillRect(Canvas& c, float x0, float y0, float x1, float y1, uint32_t colour, float alpha) {
     c.box(x0, y0, x1, y1, [&](int x, int y, float, float) {
@@ -293,14 +302,15 @@ void strokeLine(Canvas& c, float x0, float y0, float x1, float y1, float width, 
     float dx = x1 - x0, dy = y1 - y0, len = std::sqrt(dx * dx + dy * dy);
     if (len < 1e-3f) return;
     float ux = dx / len, uy = dy / len, h = width * 0.5f;
-    c.box(std::min(x0, x1) - h - 1, std::min(y0, y1) - h - 1, std::max(x0, x1) + h + 1, std::max(y0, y1) + h + 1,
-          [&](int x, int y, float px, float py) {
+    c.box(std::min(x0, x1) - h - 1, std::min(y0, y1) - h - 1, std::max(x0, x1) + h + 1,
+          std::max(y0, y1) + h + 1, [&](int x, int y, float px, float py) {
               float t = (px - x0) * ux + (py - y0) * uy;
               float d = std::fabs((px - x0) * uy - (py - y0) * ux);
               float a = clamp01(h - d + 0.5f) * clamp01(std::min(t, len - t) + 0.5f);
               if (on > 0 && a > 0) {
                   float period = on + off, m = std::fmod(std::max(t, 0.0f), period);
-                  a *= m <= on ? clamp01(std::min(m, on - m) + 0.5f) : clamp01(0.5f - std::min(m - on, period - m));
+                  a *= m <= on ? clamp01(std::min(m, on - m) + 0.5f)
+                               : clamp01(0.5f - std::min(m - on, period - m));
               }
               c.blend(x, y, colour, a * alpha);
           });
@@ -357,7 +367,8 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
         int advance = 0, lsb = 0;
         stbtt_GetCodepointHMetrics(&font.info, int(text[i]), &advance, &lsb);
         width += float(advance) * k;
-        if (i + 1 < text.size()) width += float(stbtt_GetCodepointKernAdvance(&font.info, int(text[i]), int(text[i + 1]))) * k;
+        if (i + 1 < text.size())
+            width += float(stbtt_GetCodepointKernAdvance(&font.info, int(text[i]), int(text[i + 1]))) * k;
     }
     int ascent = 0, descent = 0, gap = 0;
     stbtt_GetFontVMetrics(&font.info, &ascent, &descent, &gap);
@@ -365,7 +376,8 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
     const int pad = int(std::ceil(2 * scale)) + 1;
     const int baseline = int(std::lround(s.y0 * scale));
     const int mx0 = int(std::floor(startX)) - pad, my0 = baseline - int(std::ceil(float(ascent) * k)) - pad;
-    const int mw = int(std::ceil(width)) + 2 * pad + 2, mh = int(std::ceil(float(ascent - descent) * k)) + 2 * pad + 2;
+    const int mw = int(std::ceil(width)) + 2 * pad + 2,
+              mh = int(std::ceil(float(ascent - descent) * k)) + 2 * pad + 2;
     if (mw <= 0 || mh <= 0 || size_t(mw) * size_t(mh) > 50'000'000) return;
     std::vector<float> mask(size_t(mw) * size_t(mh), 0.0f);
     std::vector<unsigned char> glyph;
@@ -389,7 +401,8 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
                 }
         }
         pen += float(advance) * k;
-        if (i + 1 < text.size()) pen += float(stbtt_GetCodepointKernAdvance(&font.info, cp, int(text[i + 1]))) * k;
+        if (i + 1 < text.size())
+            pen += float(stbtt_GetCodepointKernAdvance(&font.info, cp, int(text[i + 1]))) * k;
     }
     // Max filter over a (2r+1)-wide box, rows then columns: used for the halo and fake bold.
     auto dilate = [&](const std::vector<float>& in, int rx, int ry) {
@@ -405,7 +418,8 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
             for (int x = 0; x < mw; ++x) {
                 float m = 0;
                 for (int d = -ry; d <= ry; ++d)
-                    if (y + d >= 0 && y + d < mh) m = std::max(m, tmp[size_t(y + d) * size_t(mw) + size_t(x)]);
+                    if (y + d >= 0 && y + d < mh)
+                        m = std::max(m, tmp[size_t(y + d) * size_t(mw) + size_t(x)]);
                 out[size_t(y) * size_t(mw) + size_t(x)] = m;
             }
         return out;
@@ -416,7 +430,8 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
         for (int y = 0; y < mh; ++y)
             for (int x = 0; x < mw; ++x) {
                 float m = mask[size_t(y) * size_t(mw) + size_t(x)];
-                for (int d = 1; d <= shift && x - d >= 0; ++d) m = std::max(m, mask[size_t(y) * size_t(mw) + size_t(x - d)]);
+                for (int d = 1; d <= shift && x - d >= 0; ++d)
+                    m = std::max(m, mask[size_t(y) * size_t(mw) + size_t(x - d)]);
                 bold[size_t(y) * size_t(mw) + size_t(x)] = m;
             }
         mask = std::move(bold);
@@ -425,10 +440,12 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
         int r = std::max(1, int(std::lround(1.5f * scale)));
         std::vector<float> halo = dilate(mask, r, r);
         for (int y = 0; y < mh; ++y)
-            for (int x = 0; x < mw; ++x) c.blend(mx0 + x, my0 + y, 0xFFFFFF, halo[size_t(y) * size_t(mw) + size_t(x)] * 0.9f);
+            for (int x = 0; x < mw; ++x)
+                c.blend(mx0 + x, my0 + y, 0xFFFFFF, halo[size_t(y) * size_t(mw) + size_t(x)] * 0.9f);
     }
     for (int y = 0; y < mh; ++y)
-        for (int x = 0; x < mw; ++x) c.blend(mx0 + x, my0 + y, s.colour, mask[size_t(y) * size_t(mw) + size_t(x)] * s.alpha);
+        for (int x = 0; x < mw; ++x)
+            c.blend(mx0 + x, my0 + y, s.colour, mask[size_t(y) * size_t(mw) + size_t(x)] * s.alpha);
 }
 #endif
 
@@ -438,12 +455,15 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
 // 6. rasterise, toPng
 // ---------------------------------------------------------------------------
 
-bool hasText() { return QFQ_HAVE_STBTT != 0; }
+bool hasText() {
+    return QFQ_HAVE_STBTT != 0;
+}
 
 Image rasterise(const detail::Scene& scene, float scale, std::span<const uint8_t> fontTtf, size_t maxPixels) {
     using detail::Shape;
     Image image;
-    if (!(scale > 0) || !std::isfinite(scene.width * scale) || !std::isfinite(scene.height * scale)) return image;
+    if (!(scale > 0) || !std::isfinite(scene.width * scale) || !std::isfinite(scene.height * scale))
+        return image;
     double w = std::ceil(double(scene.width) * scale), h = std::ceil(double(scene.height) * scale);
     if (w < 1 || h < 1 || w * h > double(maxPixels)) return image;
     image.width = int(w), image.height = int(h);
@@ -451,7 +471,8 @@ Image rasterise(const detail::Scene& scene, float scale, std::span<const uint8_t
 #if QFQ_HAVE_STBTT
     Font font;
     if (fontTtf.size() > 12 && stbtt_GetFontOffsetForIndex(fontTtf.data(), 0) >= 0)
-        font.ok = stbtt_InitFont(&font.info, fontTtf.data(), stbtt_GetFontOffsetForIndex(fontTtf.data(), 0)) != 0;
+        font.ok =
+            stbtt_InitFont(&font.info, fontTtf.data(), stbtt_GetFontOffsetForIndex(fontTtf.data(), 0)) != 0;
 #else
     (void)fontTtf;
 #endif
@@ -469,22 +490,25 @@ Image rasterise(const detail::Scene& scene, float scale, std::span<const uint8_t
                 float on = 0, off = 0;
                 if (s.dash == Dash::Dashed) on = 6 * scale, off = 4 * scale;
                 if (s.dash == Dash::Dotted) on = 1.5f * scale, off = 3 * scale;
-                strokeLine(c, s.x0 * scale, s.y0 * scale, s.x1 * scale, s.y1 * scale, s.width * scale, s.colour, s.alpha,
-                           on, off);
+                strokeLine(c, s.x0 * scale, s.y0 * scale, s.x1 * scale, s.y1 * scale, s.width * scale,
+                           s.colour, s.alpha, on, off);
                 break;
             }
             case Shape::Arrow: {
                 float dx = s.x1 - s.x0, dy = s.y1 - s.y0, len = std::sqrt(dx * dx + dy * dy);
                 if (len <= 0) break;
-                float ux = dx / len, uy = dy / len, bx = s.x1 - ux * s.r, by = s.y1 - uy * s.r, hw = s.r * 0.45f;
+                float ux = dx / len, uy = dy / len, bx = s.x1 - ux * s.r, by = s.y1 - uy * s.r,
+                      hw = s.r * 0.45f;
                 const float tx[3] = {s.x1 * scale, (bx - uy * hw) * scale, (bx + uy * hw) * scale};
                 const float ty[3] = {s.y1 * scale, (by + ux * hw) * scale, (by - ux * hw) * scale};
                 fillTriangle(c, tx, ty, s.colour, s.alpha);
                 break;
             }
             case Shape::Disc:
-                if (s.width > 0) ring(c, s.x0 * scale, s.y0 * scale, s.r * scale, s.width * scale, s.colour);
-                else fillDisc(c, s.x0 * scale, s.y0 * scale, s.r * scale, s.colour, s.alpha);
+                if (s.width > 0)
+                    ring(c, s.x0 * scale, s.y0 * scale, s.r * scale, s.width * scale, s.colour);
+                else
+                    fillDisc(c, s.x0 * scale, s.y0 * scale, s.r * scale, s.colour, s.alpha);
                 break;
             case Shape::Label:
 #if QFQ_HAVE_STBTT
@@ -502,7 +526,8 @@ namespace qfq::io {
 
 std::vector<uint8_t> toPng(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
                            const View& view, const ExportOptions& options, std::span<const uint8_t> fontTtf) {
-    raster::Image image = raster::rasterise(detail::buildScene(map, x, y, view, options), options.scale, fontTtf);
+    raster::Image image =
+        raster::rasterise(detail::buildScene(map, x, y, view, options), options.scale, fontTtf);
     if (image.width == 0) return {};
     return raster::encodePng(image);
 }

@@ -35,17 +35,28 @@ static uint32_t spreadBits(uint32_t v) {  // 16 bits -> even bits of 32
 }
 
 void QuadTree::build(const float* x, const float* y, uint32_t n) {
-    comX.clear(); comY.clear(); mass.clear(); size2.clear();
-    skip.clear(); begin.clear(); end.clear(); pend.clear();
+    comX.clear();
+    comY.clear();
+    mass.clear();
+    size2.clear();
+    skip.clear();
+    begin.clear();
+    end.clear();
+    pend.clear();
     if (n == 0) return;
     float minX = x[0], maxX = x[0], minY = y[0], maxY = y[0];
     for (uint32_t i = 1; i < n; ++i) {
-        minX = std::min(minX, x[i]); maxX = std::max(maxX, x[i]);
-        minY = std::min(minY, y[i]); maxY = std::max(maxY, y[i]);
+        minX = std::min(minX, x[i]);
+        maxX = std::max(maxX, x[i]);
+        minY = std::min(minY, y[i]);
+        maxY = std::max(maxY, y[i]);
     }
     const float side = std::max(std::max(maxX - minX, maxY - minY), 1e-3f) * 1.0001f;
     const float scale = 65535.0f / side;
-    codes.resize(n); order.resize(n); tmpCodes.resize(n); tmpOrder.resize(n);
+    codes.resize(n);
+    order.resize(n);
+    tmpCodes.resize(n);
+    tmpOrder.resize(n);
     for (uint32_t i = 0; i < n; ++i) {
         uint32_t qx = uint32_t(std::clamp((x[i] - minX) * scale, 0.0f, 65535.0f));
         uint32_t qy = uint32_t(std::clamp((y[i] - minY) * scale, 0.0f, 65535.0f));
@@ -65,7 +76,8 @@ void QuadTree::build(const float* x, const float* y, uint32_t n) {
         codes.swap(tmpCodes);
         order.swap(tmpOrder);
     }
-    px.resize(n); py.resize(n);
+    px.resize(n);
+    py.resize(n);
     for (uint32_t i = 0; i < n; ++i) {
         px[i] = x[order[i]];
         py[i] = y[order[i]];
@@ -76,23 +88,35 @@ void QuadTree::build(const float* x, const float* y, uint32_t n) {
 // Builds the node for sorted points [b, e) whose codes share their top 2*depth bits.
 uint32_t QuadTree::buildNode(uint32_t b, uint32_t e, int depth, float size) {
     const uint32_t id = uint32_t(comX.size());
-    comX.push_back(0); comY.push_back(0); mass.push_back(0); size2.push_back(size * size);
-    skip.push_back(0); begin.push_back(b); end.push_back(0); pend.push_back(e);
+    comX.push_back(0);
+    comY.push_back(0);
+    mass.push_back(0);
+    size2.push_back(size * size);
+    skip.push_back(0);
+    begin.push_back(b);
+    end.push_back(0);
+    pend.push_back(e);
     if (e - b <= kLeafSize || depth >= kMaxDepth) {
         float sx = 0, sy = 0;
-        for (uint32_t i = b; i < e; ++i) { sx += px[i]; sy += py[i]; }
+        for (uint32_t i = b; i < e; ++i) {
+            sx += px[i];
+            sy += py[i];
+        }
         const float m = float(e - b);
-        comX[id] = sx / m; comY[id] = sy / m; mass[id] = m; end[id] = e;
+        comX[id] = sx / m;
+        comY[id] = sy / m;
+        mass[id] = m;
+        end[id] = e;
     } else {
         const int shift = 2 * (kMaxDepth - 1 - depth);
         float sx = 0, sy = 0, m = 0;
         uint32_t lo = b;
         for (uint32_t q = 0; q < 4 && lo < e; ++q) {
             // Codes are sorted: the quadrant's points are a contiguous run.
-            uint32_t hi = uint32_t(std::upper_bound(codes.begin() + lo, codes.begin() + e, q,
-                                                    [shift](uint32_t qq, uint32_t c) {
-                                                        return qq < ((c >> shift) & 3u);
-                                                    }) - codes.begin());
+            uint32_t hi = uint32_t(
+                std::upper_bound(codes.begin() + lo, codes.begin() + e, q,
+                                 [shift](uint32_t qq, uint32_t c) { return qq < ((c >> shift) & 3u); }) -
+                codes.begin());
             if (hi > lo) {
                 uint32_t child = buildNode(lo, hi, depth + 1, size * 0.5f);
                 sx += comX[child] * mass[child];
@@ -101,7 +125,9 @@ uint32_t QuadTree::buildNode(uint32_t b, uint32_t e, int depth, float size) {
             }
             lo = hi;
         }
-        comX[id] = sx / m; comY[id] = sy / m; mass[id] = m;
+        comX[id] = sx / m;
+        comY[id] = sy / m;
+        mass[id] = m;
     }
     skip[id] = uint32_t(comX.size());
     return id;
@@ -111,8 +137,7 @@ uint32_t QuadTree::buildNode(uint32_t b, uint32_t e, int depth, float size) {
 // 2. Begin
 // ---------------------------------------------------------------------------
 
-void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
-                const Positions* initial) {
+void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos, const Positions* initial) {
     s = ForceState{};
     const uint32_t n = g.n;
     const float K = o.edgeLength;
@@ -124,9 +149,14 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
     uint32_t kept = 0;
     for (uint32_t v = 0; v < n; ++v) {
         if (g.pinned[v]) {
-            pos.x[v] = g.pinX[v]; pos.y[v] = g.pinY[v]; placed[v] = 1;
+            pos.x[v] = g.pinX[v];
+            pos.y[v] = g.pinY[v];
+            placed[v] = 1;
         } else if (initial && std::isfinite(initial->x[v]) && std::isfinite(initial->y[v])) {
-            pos.x[v] = initial->x[v]; pos.y[v] = initial->y[v]; placed[v] = 1; ++kept;
+            pos.x[v] = initial->x[v];
+            pos.y[v] = initial->y[v];
+            placed[v] = 1;
+            ++kept;
         }
     }
     // A cold start from foreign positions (all given, none pinned, e.g. random ones at
@@ -135,8 +165,10 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
     if (initial && kept == n && n > 1) {
         float x0 = pos.x[0], x1 = x0, y0 = pos.y[0], y1 = y0;
         for (uint32_t v = 1; v < n; ++v) {
-            x0 = std::min(x0, pos.x[v]); x1 = std::max(x1, pos.x[v]);
-            y0 = std::min(y0, pos.y[v]); y1 = std::max(y1, pos.y[v]);
+            x0 = std::min(x0, pos.x[v]);
+            x1 = std::max(x1, pos.x[v]);
+            y0 = std::min(y0, pos.y[v]);
+            y1 = std::max(y1, pos.y[v]);
         }
         const float extent = std::max(x1 - x0, y1 - y0);
         if (extent > 0 && (extent < spread * 0.5f || extent > spread * 2.0f)) {
@@ -156,14 +188,22 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
     bool anyPlaced = false;
     for (uint32_t v = 0; v < n; ++v)
         if (placed[v]) {
-            if (!anyPlaced) { minX = maxX = pos.x[v]; minY = maxY = pos.y[v]; anyPlaced = true; }
-            minX = std::min(minX, pos.x[v]); maxX = std::max(maxX, pos.x[v]);
-            minY = std::min(minY, pos.y[v]); maxY = std::max(maxY, pos.y[v]);
+            if (!anyPlaced) {
+                minX = maxX = pos.x[v];
+                minY = maxY = pos.y[v];
+                anyPlaced = true;
+            }
+            minX = std::min(minX, pos.x[v]);
+            maxX = std::max(maxX, pos.x[v]);
+            minY = std::min(minY, pos.y[v]);
+            maxY = std::max(maxY, pos.y[v]);
         }
     if (!anyPlaced || maxX - minX < K || maxY - minY < K) {
         const float cx = (minX + maxX) * 0.5f, cy = (minY + maxY) * 0.5f;
-        minX = cx - spread * 0.5f; maxX = cx + spread * 0.5f;
-        minY = cy - spread * 0.5f; maxY = cy + spread * 0.5f;
+        minX = cx - spread * 0.5f;
+        maxX = cx + spread * 0.5f;
+        minY = cy - spread * 0.5f;
+        maxY = cy + spread * 0.5f;
     }
     for (int round = 0; round < 2 && anyPlaced; ++round) {
         std::vector<uint32_t> now;
@@ -173,7 +213,11 @@ void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
             uint32_t c = 0;
             for (uint32_t k = adj.offset[v]; k < adj.offset[v + 1]; ++k) {
                 uint32_t u = adj.target[k];
-                if (placed[u]) { sx += pos.x[u]; sy += pos.y[u]; ++c; }
+                if (placed[u]) {
+                    sx += pos.x[u];
+                    sy += pos.y[u];
+                    ++c;
+                }
             }
             if (c == 0) continue;
             pos.x[v] = sx / float(c) + (rng.uniform() - 0.5f) * K;
@@ -241,8 +285,10 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
         const uint32_t b = tb[leaf], e = te[leaf];
         float x0 = px[b], x1 = px[b], y0 = py[b], y1 = py[b];
         for (uint32_t q = b + 1; q < e; ++q) {
-            x0 = std::min(x0, px[q]); x1 = std::max(x1, px[q]);
-            y0 = std::min(y0, py[q]); y1 = std::max(y1, py[q]);
+            x0 = std::min(x0, px[q]);
+            x1 = std::max(x1, px[q]);
+            y0 = std::min(y0, py[q]);
+            y1 = std::max(y1, py[q]);
         }
         // The list is sized for the worst case up front, so the walk appends without checks.
         size_t ln = 0;
@@ -250,22 +296,31 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
         while (j < nodes) {
             if (lx.size() < ln + (te[j] ? te[j] - tb[j] : 1)) {
                 const size_t grow = std::max<size_t>(lx.size() * 2, ln + n + 64);
-                lx.resize(grow); ly.resize(grow); lm.resize(grow);
+                lx.resize(grow);
+                ly.resize(grow);
+                lm.resize(grow);
             }
-            if (j == leaf) { j = skip[j]; continue; }
+            if (j == leaf) {
+                j = skip[j];
+                continue;
+            }
             if (b < tb[j] || b >= tp[j]) {  // not an ancestor of this leaf
                 // Distance from the cell's centre of mass to the leaf's box.
                 const float dx = std::max(0.0f, std::max(x0 - cx[j], cx[j] - x1));
                 const float dy = std::max(0.0f, std::max(y0 - cy[j], cy[j] - y1));
                 if (cs[j] < theta2 * (dx * dx + dy * dy)) {
-                    lx[ln] = cx[j]; ly[ln] = cy[j]; lm[ln] = cm[j];
+                    lx[ln] = cx[j];
+                    ly[ln] = cy[j];
+                    lm[ln] = cm[j];
                     ++ln;
                     j = skip[j];
                     continue;
                 }
                 if (te[j]) {
                     for (uint32_t q = tb[j]; q < te[j]; ++q, ++ln) {
-                        lx[ln] = px[q]; ly[ln] = py[q]; lm[ln] = 1.0f;
+                        lx[ln] = px[q];
+                        ly[ln] = py[q];
+                        lm[ln] = 1.0f;
                     }
                     j = skip[j];
                     continue;
@@ -314,8 +369,10 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
         if (a == b || a >= n || b >= n) continue;
         const float dx = X[b] - X[a], dy = Y[b] - Y[a];
         const float f = std::sqrt(dx * dx + dy * dy) * invK;
-        FX[a] += dx * f; FY[a] += dy * f;
-        FX[b] -= dx * f; FY[b] -= dy * f;
+        FX[a] += dx * f;
+        FY[a] += dy * f;
+        FX[b] -= dx * f;
+        FY[b] -= dy * f;
     }
 
     // Gravity toward the origin (keeps components from drifting apart) and toward bands.

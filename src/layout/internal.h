@@ -64,14 +64,13 @@ struct ForceState {
     QuadTree tree;
     std::vector<float> fx, fy;
     std::vector<float> listX, listY, listM;  // interaction list of the current leaf
-    std::vector<float> targetY;  // band centre per node (level gravity), NaN = none
+    std::vector<float> targetY;              // band centre per node (level gravity), NaN = none
     float step = 0, step0 = 0;
     double energy = 1e300;
     int progressCount = 0;
 };
 
-void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos,
-                const Positions* initial);
+void forceBegin(ForceState& s, const Graph& g, const Options& o, Positions& pos, const Positions* initial);
 void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& pos, int iter);
 
 }  // namespace qfq::layout::detail

@@ -53,7 +53,9 @@ void layeredBegin(LayeredState& s, const Graph& g, const Options& o, const Posit
         // new ones (NaN) after them, inserted in the phase.
         for (auto& ord : s.order) {
             const bool rows = ord.size() >= o.wrapMinNodes;
-            auto row = [&](uint32_t v) { return rows ? std::floor(initial->y[v] / o.rowHeight + 0.5f) : 0.0f; };
+            auto row = [&](uint32_t v) {
+                return rows ? std::floor(initial->y[v] / o.rowHeight + 0.5f) : 0.0f;
+            };
             std::stable_sort(ord.begin(), ord.end(), [&](uint32_t a, uint32_t b) {
                 const bool na = !std::isfinite(initial->x[a]) || !std::isfinite(initial->y[a]);
                 const bool nb = !std::isfinite(initial->x[b]) || !std::isfinite(initial->y[b]);
@@ -119,8 +121,10 @@ static void insertNew(LayeredState& s) {
         if (!any) continue;
         for (uint32_t v : s.order[size_t(b)]) {
             float bc;
-            if (s.key[v] == 0.0f) s.key[v] = s.rank[v];
-            else s.key[v] = barycentre(s, v, 0, bc) ? bc : 2.0f;  // unconnected: at the end
+            if (s.key[v] == 0.0f)
+                s.key[v] = s.rank[v];
+            else
+                s.key[v] = barycentre(s, v, 0, bc) ? bc : 2.0f;  // unconnected: at the end
         }
         sortBand(s, b);
     }
@@ -132,7 +136,10 @@ static void insertNew(LayeredState& s) {
 
 // Pool-adjacent-violators: the non-decreasing y minimising sum w_i (y_i - a_i)^2.
 static void isotonic(std::vector<float>& a, const std::vector<float>& w) {
-    struct Block { double sum, weight; size_t count; };
+    struct Block {
+        double sum, weight;
+        size_t count;
+    };
     std::vector<Block> blocks;
     blocks.reserve(a.size());
     for (size_t i = 0; i < a.size(); ++i) {
@@ -172,8 +179,10 @@ static void place(LayeredState& s, const Graph& g, const Options& o, Positions& 
     if (!(wrapW > 0)) {
         double w = 2000.0;
         for (int b = 0; b < nb; ++b) {
-            if (s.order[size_t(b)].size() < o.wrapMinNodes) w = std::max(w, total[size_t(b)]);
-            else w = std::max(w, std::sqrt(total[size_t(b)] * o.rowHeight * 3.0));
+            if (s.order[size_t(b)].size() < o.wrapMinNodes)
+                w = std::max(w, total[size_t(b)]);
+            else
+                w = std::max(w, std::sqrt(total[size_t(b)] * o.rowHeight * 3.0));
         }
         wrapW = float(w);
     }
@@ -236,8 +245,7 @@ static void place(LayeredState& s, const Graph& g, const Options& o, Positions& 
             shift.resize(k);
             for (size_t j = 0; j < k; ++j) {
                 const uint32_t v = ord[j];
-                shift[j] = j == 0 ? 0.0f
-                                  : shift[j - 1] + (width[ord[j - 1]] + width[v]) * 0.5f + o.labelGap;
+                shift[j] = j == 0 ? 0.0f : shift[j - 1] + (width[ord[j - 1]] + width[v]) * 0.5f + o.labelGap;
                 float sum = 0, ws = 0;
                 for (uint32_t e = s.adj.offset[v]; e < s.adj.offset[v + 1]; ++e) {
                     uint32_t u = s.adj.target[e];
@@ -272,9 +280,12 @@ bool layeredPhase(LayeredState& s, const Graph& g, const Options& o, Positions& 
                   std::vector<Band>& bands) {
     if (s.phase >= s.phases) return false;
     const bool last = s.phase == s.phases - 1;
-    if (last) place(s, g, o, pos, bands);
-    else if (s.keepOrder) insertNew(s);
-    else sweep(s, s.phase % 2 == 0);
+    if (last)
+        place(s, g, o, pos, bands);
+    else if (s.keepOrder)
+        insertNew(s);
+    else
+        sweep(s, s.phase % 2 == 0);
     ++s.phase;
     return s.phase < s.phases;
 }

@@ -93,10 +93,17 @@ struct LayoutRun::Impl {
 };
 
 LayoutRun::LayoutRun() : impl_(new Impl) {}
-LayoutRun::~LayoutRun() { delete impl_; }
+LayoutRun::~LayoutRun() {
+    delete impl_;
+}
 LayoutRun::LayoutRun(LayoutRun&& o) noexcept
-    : graph_(std::move(o.graph_)), opt_(o.opt_), pos_(std::move(o.pos_)),
-      bands_(std::move(o.bands_)), iter_(o.iter_), total_(o.total_), impl_(o.impl_) {
+    : graph_(std::move(o.graph_)),
+      opt_(o.opt_),
+      pos_(std::move(o.pos_)),
+      bands_(std::move(o.bands_)),
+      iter_(o.iter_),
+      total_(o.total_),
+      impl_(o.impl_) {
     o.impl_ = nullptr;
 }
 LayoutRun& LayoutRun::operator=(LayoutRun&& o) noexcept {
@@ -257,8 +264,8 @@ double stress(const Graph& g, const Positions& pos, uint32_t samples, uint64_t s
     return st / double(d.size());
 }
 
-static bool segmentsCross(double ax, double ay, double bx, double by, double cx, double cy,
-                          double dx, double dy) {
+static bool segmentsCross(double ax, double ay, double bx, double by, double cx, double cy, double dx,
+                          double dy) {
     auto orient = [](double px, double py, double qx, double qy, double rx, double ry) {
         double v = (qx - px) * (ry - py) - (qy - py) * (rx - px);
         return (v > 0) - (v < 0);
@@ -288,8 +295,8 @@ uint64_t crossings(const Graph& g, const Positions& pos, uint32_t samples, uint6
             uint32_t c = g.edges[2 * pick[j]], d = g.edges[2 * pick[j] + 1];
             if (c >= g.n || d >= g.n || c == d) continue;
             if (a == c || a == d || b == c || b == d) continue;  // sharing an end is not a crossing
-            count += segmentsCross(pos.x[a], pos.y[a], pos.x[b], pos.y[b], pos.x[c], pos.y[c],
-                                   pos.x[d], pos.y[d]);
+            count +=
+                segmentsCross(pos.x[a], pos.y[a], pos.x[b], pos.y[b], pos.x[c], pos.y[c], pos.x[d], pos.y[d]);
         }
     }
     return count;

@@ -30,23 +30,25 @@ namespace qfq::layout {
 // are allowed (they are harmless). Vectors other than `edges` may be empty (= defaults).
 struct Graph {
     uint32_t n = 0;
-    std::vector<uint32_t> edges;      // 2 per edge: from, to
-    std::vector<int32_t> level;       // band per node, 0 = top; empty or -1 = no band
-    int levelCount = 0;               // number of bands (>= 1 + max level)
-    std::vector<uint8_t> pinned;      // 1 = keep (pinX, pinY)
+    std::vector<uint32_t> edges;  // 2 per edge: from, to
+    std::vector<int32_t> level;   // band per node, 0 = top; empty or -1 = no band
+    int levelCount = 0;           // number of bands (>= 1 + max level)
+    std::vector<uint8_t> pinned;  // 1 = keep (pinX, pinY)
     std::vector<float> pinX, pinY;
-    std::vector<float> labelChars;    // label length in characters (code points)
+    std::vector<float> labelChars;  // label length in characters (code points)
 
     uint32_t edgeCount() const { return uint32_t(edges.size() / 2); }
-    void addEdge(uint32_t a, uint32_t b) { edges.push_back(a); edges.push_back(b); }
+    void addEdge(uint32_t a, uint32_t b) {
+        edges.push_back(a);
+        edges.push_back(b);
+    }
 };
 
 // Builds the layout graph of the actors where `actorMask` is non-zero (all if empty),
 // keeping the relations where `relationMask` is non-zero (all if empty) and whose both
 // ends are kept. nodeToActor[i] is the actor index of node i.
 Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask = {},
-                   std::span<const uint8_t> relationMask = {},
-                   std::vector<uint32_t>* nodeToActor = nullptr);
+                   std::span<const uint8_t> relationMask = {}, std::vector<uint32_t>* nodeToActor = nullptr);
 
 // Number of Unicode code points in a UTF-8 string (a cheap label-width estimate).
 uint32_t codePoints(std::string_view utf8);
@@ -69,19 +71,19 @@ struct Options {
     float labelGap = 10.0f;      // free space between neighbouring labels in a row
 
     // Bands (layered, and the target of level gravity in force mode).
-    float bandHeight = 160.0f;   // height of a one-row band
-    float rowHeight = 34.0f;     // row pitch when a band wraps
-    float wrapWidth = 0.0f;      // width beyond which a band wraps; 0 = automatic
-    uint32_t wrapMinNodes = 300; // bands with fewer nodes never wrap
-    int sweeps = 4;              // barycentre down+up passes
+    float bandHeight = 160.0f;    // height of a one-row band
+    float rowHeight = 34.0f;      // row pitch when a band wraps
+    float wrapWidth = 0.0f;       // width beyond which a band wraps; 0 = automatic
+    uint32_t wrapMinNodes = 300;  // bands with fewer nodes never wrap
+    int sweeps = 4;               // barycentre down+up passes
 
     // Force (spring-electrical, Barnes–Hut).
     int iterations = 300;
-    float edgeLength = 80.0f;    // natural edge length K
-    float theta = 0.9f;          // Barnes–Hut opening criterion (cell size / distance)
-    float gravity = 0.02f;       // pull toward the centre (keeps components together)
-    float levelGravity = 0.0f;   // pull toward the node's band centre (0 = off)
-    float initialStep = 0.0f;    // first step length; 0 = automatic
+    float edgeLength = 80.0f;   // natural edge length K
+    float theta = 0.9f;         // Barnes–Hut opening criterion (cell size / distance)
+    float gravity = 0.02f;      // pull toward the centre (keeps components together)
+    float levelGravity = 0.0f;  // pull toward the node's band centre (0 = off)
+    float initialStep = 0.0f;   // first step length; 0 = automatic
 };
 
 // ---------------------------------------------------------------------------

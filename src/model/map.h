@@ -71,9 +71,9 @@ struct Actor {
     Text name, description;
     std::vector<std::string> aliases;
     std::vector<FormerName> formerNames;
-    int level = 0;         // index into Map::levels
-    int kind = 0;          // index into Map::actorKinds
-    int territory = -1;    // index into Map::territories, -1 = everywhere
+    int level = 0;       // index into Map::levels
+    int kind = 0;        // index into Map::actorKinds
+    int territory = -1;  // index into Map::territories, -1 = everywhere
     std::vector<Text> missions;
     std::vector<std::string> topics;
     std::string url;

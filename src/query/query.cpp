@@ -39,7 +39,10 @@ Masks applyFilter(const Map& map, const Filter& f) {
         for (int t : territoryChain(map, f.territory)) related[size_t(t)] = 1;
         for (size_t t = 0; t < nt; ++t)
             for (int u : territoryChain(map, int(t)))
-                if (u == f.territory) { related[t] = 1; break; }
+                if (u == f.territory) {
+                    related[t] = 1;
+                    break;
+                }
     }
     m.actors.resize(map.actors.size());
     for (size_t a = 0; a < map.actors.size(); ++a) {
@@ -53,9 +56,9 @@ Masks applyFilter(const Map& map, const Filter& f) {
     m.relations.resize(map.relations.size());
     for (size_t r = 0; r < map.relations.size(); ++r) {
         const Relation& x = map.relations[r];
-        m.relations[r] = shownIn(f.relationKinds, x.kind) && !(f.sureOnly && x.confidence == Confidence::Unsure) &&
-                         m.actorShown(x.from) && m.actorShown(x.to) && x.from < map.actors.size() &&
-                         x.to < map.actors.size();
+        m.relations[r] = shownIn(f.relationKinds, x.kind) &&
+                         !(f.sureOnly && x.confidence == Confidence::Unsure) && m.actorShown(x.from) &&
+                         m.actorShown(x.to) && x.from < map.actors.size() && x.to < map.actors.size();
     }
     return m;
 }
@@ -70,8 +73,8 @@ struct Arc {
     uint32_t relation = 0;
     uint8_t forward = 1;  // follows the relation's direction (both arcs of an undirected one)
 };
-using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc,
-                                               boost::no_property, uint32_t, uint32_t>;
+using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc, boost::no_property,
+                                               uint32_t, uint32_t>;
 using Vertex = boost::graph_traits<Csr>::vertex_descriptor;
 using Edge = boost::graph_traits<Csr>::edge_descriptor;
 
@@ -103,7 +106,8 @@ struct Recorder : boost::default_bfs_visitor {
     int* dist;
     uint32_t* predArc;  // arc index that discovered the vertex
     Vertex target;
-    template <class E, class G> void tree_edge(E e, const G&) const {
+    template <class E, class G>
+    void tree_edge(E e, const G&) const {
         Vertex u = source(e, *g), v = boost::target(e, *g);
         dist[v] = dist[u] + 1;
         predArc[v] = get(boost::edge_index, *g, e);
@@ -117,8 +121,8 @@ struct Network::Impl {
     Csr g;
     std::vector<uint32_t> arcSource, arcTarget;  // per arc index
     std::vector<Arc> arcs;
-    std::vector<uint8_t> shown;                  // per actor
-    std::vector<uint32_t> relFrom, relTo;        // shown relations (for degree)
+    std::vector<uint8_t> shown;            // per actor
+    std::vector<uint32_t> relFrom, relTo;  // shown relations (for degree)
     std::vector<uint32_t> relIds;
     std::vector<uint8_t> relDirected;
     // BFS scratch
@@ -143,8 +147,9 @@ struct Network::Impl {
         rec.predArc = predArc.data();
         rec.target = dst < n ? dst : Vertex(-1);
         try {
-            boost::breadth_first_search(view, src, boost::visitor(rec).color_map(
-                boost::make_iterator_property_map(colour.begin(), get(boost::vertex_index, g))));
+            boost::breadth_first_search(view, src,
+                                        boost::visitor(rec).color_map(boost::make_iterator_property_map(
+                                            colour.begin(), get(boost::vertex_index, g))));
         } catch (const Found&) {
             return true;
         }
@@ -169,8 +174,13 @@ struct Network::Impl {
 };
 
 Network::Network() = default;
-Network::~Network() { delete impl_; }
-Network::Network(Network&& o) noexcept : impl_(o.impl_), n_(o.n_) { o.impl_ = nullptr; o.n_ = 0; }
+Network::~Network() {
+    delete impl_;
+}
+Network::Network(Network&& o) noexcept : impl_(o.impl_), n_(o.n_) {
+    o.impl_ = nullptr;
+    o.n_ = 0;
+}
 Network& Network::operator=(Network&& o) noexcept {
     if (this != &o) {
         delete impl_;
@@ -207,7 +217,8 @@ void Network::build(const Map& map, const Masks* masks) {
     // The CSR constructor sorts arcs by source; keep our arc data in the same order.
     std::vector<uint32_t> idx(ends.size());
     for (uint32_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::stable_sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) { return ends[a].first < ends[b].first; });
+    std::stable_sort(idx.begin(), idx.end(),
+                     [&](uint32_t a, uint32_t b) { return ends[a].first < ends[b].first; });
     std::vector<std::pair<uint32_t, uint32_t>> sortedEnds(ends.size());
     std::vector<Arc> sortedArcs(ends.size());
     for (size_t i = 0; i < idx.size(); ++i) {
@@ -295,7 +306,8 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
                 // Take away the next hop of every known path sharing this root, and the root.
                 std::vector<uint32_t> cut;
                 for (const Path& p : A) {
-                    if (p.actors.size() <= i + 1 || !std::equal(p.actors.begin(), p.actors.begin() + long(i) + 1, prev.actors.begin()))
+                    if (p.actors.size() <= i + 1 ||
+                        !std::equal(p.actors.begin(), p.actors.begin() + long(i) + 1, prev.actors.begin()))
                         continue;
                     for (auto e : boost::make_iterator_range(out_edges(spur, s.g)))
                         if (target(e, s.g) == p.actors[i + 1]) cut.push_back(get(boost::edge_index, s.g, e));
@@ -309,8 +321,10 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
                     total.relations.assign(prev.relations.begin(), prev.relations.begin() + long(i));
                     total.forward.assign(prev.forward.begin(), prev.forward.begin() + long(i));
                     total.actors.insert(total.actors.end(), spurPath.actors.begin(), spurPath.actors.end());
-                    total.relations.insert(total.relations.end(), spurPath.relations.begin(), spurPath.relations.end());
-                    total.forward.insert(total.forward.end(), spurPath.forward.begin(), spurPath.forward.end());
+                    total.relations.insert(total.relations.end(), spurPath.relations.begin(),
+                                           spurPath.relations.end());
+                    total.forward.insert(total.forward.end(), spurPath.forward.begin(),
+                                         spurPath.forward.end());
                     auto same = [&](const Path& p) { return p.actors == total.actors; };
                     if (std::none_of(A.begin(), A.end(), same) && std::none_of(B.begin(), B.end(), same))
                         B.push_back(std::move(total));
@@ -344,7 +358,10 @@ Centrality Network::centrality(uint32_t maxBetweennessActors) const {
         const uint32_t a = s.relFrom[i], b = s.relTo[i];
         ++c.out[a];
         ++c.in[b];
-        if (!s.relDirected[i] && a != b) { ++c.out[b]; ++c.in[a]; }
+        if (!s.relDirected[i] && a != b) {
+            ++c.out[b];
+            ++c.in[a];
+        }
         ++c.degree[a];
         if (a != b) ++c.degree[b];
     }
@@ -364,8 +381,8 @@ Centrality Network::centrality(uint32_t maxBetweennessActors) const {
     using UG = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     UG ug(e.begin(), e.end(), n_);
     c.betweenness.assign(n_, 0.0);
-    boost::brandes_betweenness_centrality(
-        ug, boost::centrality_map(boost::make_iterator_property_map(c.betweenness.begin(), get(boost::vertex_index, ug))));
+    boost::brandes_betweenness_centrality(ug, boost::centrality_map(boost::make_iterator_property_map(
+                                                  c.betweenness.begin(), get(boost::vertex_index, ug))));
     // Pairs of other actors whose shortest paths may cross one actor: (n-1)(n-2)/2.
     const double norm = shown > 2 ? double(shown - 1) * double(shown - 2) * 0.5 : 0.0;
     for (double& b : c.betweenness) b = norm > 0 ? b / norm : 0.0;
@@ -448,13 +465,18 @@ ContactResult contact(const Map& map, std::string_view topic, std::string_view t
         } else {
             d = int(chain.size());
             for (size_t i = 0; i < chain.size(); ++i)
-                if (map.territories[size_t(chain[i])].level == x.level) { d = int(i); where = chain[i]; break; }
+                if (map.territories[size_t(chain[i])].level == x.level) {
+                    d = int(i);
+                    where = chain[i];
+                    break;
+                }
             if (where < 0 && x.level > map.territories[size_t(r.territory)].level) continue;
         }
         bool byTopic = false, byMission = false;
         for (const std::string& t : x.topics) byTopic |= fold(t) == ft;
         if (!byTopic)
-            for (const Text& m : x.missions) byMission |= containsWords(fold(m.fr), ft) || containsWords(fold(m.en), ft);
+            for (const Text& m : x.missions)
+                byMission |= containsWords(fold(m.fr), ft) || containsWords(fold(m.en), ft);
         if (!byTopic && !byMission) continue;
         ContactHit h;
         h.actor = a;
@@ -463,17 +485,23 @@ ContactResult contact(const Map& map, std::string_view topic, std::string_view t
         h.byTopic = byTopic;
         h.typical = x.territory < 0;
         std::string place;
-        if (where < 0) place = fr ? "toute la carte" : "the whole map";
+        if (where < 0)
+            place = fr ? "toute la carte" : "the whole map";
         else {
             place = map.territories[size_t(where)].name.get(lang);
             if (h.typical) place = (fr ? "rôle type, pour " : "typical role, for ") + place;
-            if (d == 0) place += fr ? " (territoire demandé)" : " (the territory asked)";
-            else place += " (" + std::to_string(d) + (fr ? " niveau(x) au-dessus de " : " level(s) above ") + asked + ")";
+            if (d == 0)
+                place += fr ? " (territoire demandé)" : " (the territory asked)";
+            else
+                place += " (" + std::to_string(d) + (fr ? " niveau(x) au-dessus de " : " level(s) above ") +
+                         asked + ")";
         }
-        h.explanation = x.label(lang) + " — " + place + " ; " +
-                        (byTopic ? (fr ? "thème « " : "topic \"") + std::string(topic) + (fr ? " » dans ses thèmes" : "\" in its topics")
-                                 : (fr ? "une de ses missions mentionne « " : "one of its missions mentions \"") +
-                                       std::string(topic) + (fr ? " »" : "\""));
+        h.explanation =
+            x.label(lang) + " — " + place + " ; " +
+            (byTopic ? (fr ? "thème « " : "topic \"") + std::string(topic) +
+                           (fr ? " » dans ses thèmes" : "\" in its topics")
+                     : (fr ? "une de ses missions mentionne « " : "one of its missions mentions \"") +
+                           std::string(topic) + (fr ? " »" : "\""));
         r.hits.push_back(std::move(h));
     }
     // Nearest territory first; topic before mission; then the more local level; then index.

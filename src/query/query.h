@@ -115,11 +115,11 @@ std::vector<int> territoryChain(const Map& map, int territory);
 
 struct ContactHit {
     uint32_t actor = 0;
-    int territory = -1;      // the chain territory it answers for; -1 = the whole map
-    int distance = 0;        // steps up from the asked territory (whole map = chain length)
-    bool byTopic = true;     // listed in `topics`; false = one of its missions mentions it
-    bool typical = false;    // no territory of its own: a typical role ("the DRANE") that
-                             // stands for the chain's territory of its level
+    int territory = -1;    // the chain territory it answers for; -1 = the whole map
+    int distance = 0;      // steps up from the asked territory (whole map = chain length)
+    bool byTopic = true;   // listed in `topics`; false = one of its missions mentions it
+    bool typical = false;  // no territory of its own: a typical role ("the DRANE") that
+                           // stands for the chain's territory of its level
     std::string explanation;
 };
 

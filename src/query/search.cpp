@@ -18,19 +18,22 @@ namespace qfq::query {
 // ---------------------------------------------------------------------------
 
 // U+00C0..U+00FF; " " for × and ÷.
-static const char* const kLatin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y"};
+static const char* const kLatin1[64] = {"a", "a", "a", "a", "a",  "a",  "ae", "c", "e", "e", "e",  "e", "i",
+                                        "i", "i", "i", "d", "n",  "o",  "o",  "o", "o", "o", " ",  "o", "u",
+                                        "u", "u", "u", "y", "th", "ss", "a",  "a", "a", "a", "a",  "a", "ae",
+                                        "c", "e", "e", "e", "e",  "i",  "i",  "i", "i", "d", "n",  "o", "o",
+                                        "o", "o", "o", " ", "o",  "u",  "u",  "u", "u", "y", "th", "y"};
 
 // U+0100..U+017F, as first code point of each run and its ASCII form.
-struct Run { uint32_t first; const char* ascii; };
-static const Run kLatinExtA[] = {
-    {0x100, "a"}, {0x106, "c"}, {0x10E, "d"}, {0x112, "e"}, {0x11C, "g"}, {0x124, "h"},
-    {0x128, "i"}, {0x132, "ij"}, {0x134, "j"}, {0x136, "k"}, {0x139, "l"}, {0x143, "n"},
-    {0x14C, "o"}, {0x152, "oe"}, {0x154, "r"}, {0x15A, "s"}, {0x162, "t"}, {0x168, "u"},
-    {0x174, "w"}, {0x176, "y"}, {0x179, "z"}, {0x17F, "s"}, {0x180, nullptr}};
+struct Run {
+    uint32_t first;
+    const char* ascii;
+};
+static const Run kLatinExtA[] = {{0x100, "a"}, {0x106, "c"}, {0x10E, "d"},    {0x112, "e"},  {0x11C, "g"},
+                                 {0x124, "h"}, {0x128, "i"}, {0x132, "ij"},   {0x134, "j"},  {0x136, "k"},
+                                 {0x139, "l"}, {0x143, "n"}, {0x14C, "o"},    {0x152, "oe"}, {0x154, "r"},
+                                 {0x15A, "s"}, {0x162, "t"}, {0x168, "u"},    {0x174, "w"},  {0x176, "y"},
+                                 {0x179, "z"}, {0x17F, "s"}, {0x180, nullptr}};
 
 std::string fold(std::string_view s) {
     std::string out;
@@ -39,30 +42,44 @@ std::string fold(std::string_view s) {
         if (!out.empty() && out.back() != ' ') out.push_back(' ');
     };
     auto text = [&](const char* a) {
-        if (a[0] == ' ') space();
-        else out += a;
+        if (a[0] == ' ')
+            space();
+        else
+            out += a;
     };
     size_t i = 0;
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') out.push_back(char(c + 32));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(char(c));
-            else space();
+            if (c >= 'A' && c <= 'Z')
+                out.push_back(char(c + 32));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out.push_back(char(c));
+            else
+                space();
             ++i;
             continue;
         }
         // Decode one UTF-8 sequence; drop invalid bytes.
         int len = c >= 0xF8 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || i + size_t(len) > s.size()) { ++i; continue; }
+        if (len == 0 || i + size_t(len) > s.size()) {
+            ++i;
+            continue;
+        }
         uint32_t cp = c & (0x7F >> len);
         bool ok = true;
         for (int k = 1; k < len; ++k) {
             const unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
-            if ((cc & 0xC0) != 0x80) { ok = false; break; }
+            if ((cc & 0xC0) != 0x80) {
+                ok = false;
+                break;
+            }
             cp = (cp << 6) | (cc & 0x3F);
         }
-        if (!ok) { ++i; continue; }
+        if (!ok) {
+            ++i;
+            continue;
+        }
         if (cp >= 0xC0 && cp <= 0xFF) {
             text(kLatin1[cp - 0xC0]);
         } else if (cp >= 0x100 && cp < 0x180) {
@@ -97,14 +114,19 @@ static int editDistance(std::string_view a, std::string_view b, int k, bool pref
         c[0] = i;
         int rowMin = i;
         for (int j = 1; j <= n; ++j) {
-            int v = std::min(std::min(p[j] + 1, c[j - 1] + 1), p[j - 1] + (a[size_t(i - 1)] != b[size_t(j - 1)]));
-            if (i > 1 && j > 1 && a[size_t(i - 1)] == b[size_t(j - 2)] && a[size_t(i - 2)] == b[size_t(j - 1)])
+            int v =
+                std::min(std::min(p[j] + 1, c[j - 1] + 1), p[j - 1] + (a[size_t(i - 1)] != b[size_t(j - 1)]));
+            if (i > 1 && j > 1 && a[size_t(i - 1)] == b[size_t(j - 2)] &&
+                a[size_t(i - 2)] == b[size_t(j - 1)])
                 v = std::min(v, pp[j - 2] + 1);
             c[j] = v;
             rowMin = std::min(rowMin, v);
         }
         if (rowMin > k) return k + 1;
-        int* t = pp; pp = p; p = c; c = t;
+        int* t = pp;
+        pp = p;
+        p = c;
+        c = t;
     }
     if (!prefix) return p[n];
     int best = p[0];
@@ -112,7 +134,9 @@ static int editDistance(std::string_view a, std::string_view b, int k, bool pref
     return best;
 }
 
-static int allowedTypos(size_t len) { return len >= 8 ? 2 : len >= 4 ? 1 : 0; }
+static int allowedTypos(size_t len) {
+    return len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
 
 static uint32_t trigramKey(const char* t) {
     return uint32_t(uint8_t(t[0])) << 16 | uint32_t(uint8_t(t[1])) << 8 | uint8_t(t[2]);
@@ -144,8 +168,15 @@ void SearchIndex::add(uint32_t target, bool glossary, Field field, uint16_t sub,
         if (x.target != target || x.glossary != glossary) break;
         if (text(uint32_t(e)) == f) return;
     }
-    Entry e{target, uint32_t(pool_.size()), uint32_t(f.size()), uint32_t(orig_.size()),
-            uint32_t(original.size()), level, sub, field, glossary};
+    Entry e{target,
+            uint32_t(pool_.size()),
+            uint32_t(f.size()),
+            uint32_t(orig_.size()),
+            uint32_t(original.size()),
+            level,
+            sub,
+            field,
+            glossary};
     pool_ += f;
     orig_ += original;
     entries_.push_back(e);
@@ -168,7 +199,8 @@ void SearchIndex::build(const Map& map) {
             add(a, false, Field::FormerExpansion, uint16_t(i), lv, x.formerNames[i].expansion.fr);
             add(a, false, Field::FormerExpansion, uint16_t(i), lv, x.formerNames[i].expansion.en);
         }
-        for (size_t i = 0; i < x.aliases.size(); ++i) add(a, false, Field::Alias, uint16_t(i), lv, x.aliases[i]);
+        for (size_t i = 0; i < x.aliases.size(); ++i)
+            add(a, false, Field::Alias, uint16_t(i), lv, x.aliases[i]);
         for (size_t i = 0; i < x.variants.size(); ++i) {
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.fr);
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.en);
@@ -228,7 +260,8 @@ void SearchIndex::build(const Map& map) {
     {
         std::vector<uint32_t> fill(postOff_.begin(), postOff_.end() - 1);
         for (uint32_t e = 0; e < ne; ++e)
-            for (uint32_t k = entryWordOff_[e]; k < entryWordOff_[e + 1]; ++k) post_[fill[entryWords_[k]]++] = e;
+            for (uint32_t k = entryWordOff_[e]; k < entryWordOff_[e + 1]; ++k)
+                post_[fill[entryWords_[k]]++] = e;
     }
     // Static rank keys; postings sorted by them so a word's best entry comes first.
     entryKey_.resize(ne);
@@ -281,13 +314,19 @@ void SearchIndex::wordRange(std::string_view prefix, uint32_t& lo, uint32_t& hi)
     uint32_t a = 0, b = nw;
     while (a < b) {  // first word >= prefix
         uint32_t mid = (a + b) / 2;
-        if (word(mid) < prefix) a = mid + 1; else b = mid;
+        if (word(mid) < prefix)
+            a = mid + 1;
+        else
+            b = mid;
     }
     lo = a;
     b = nw;
     while (a < b) {  // first word not starting with prefix
         uint32_t mid = (a + b) / 2;
-        if (word(mid).substr(0, prefix.size()) == prefix) a = mid + 1; else b = mid;
+        if (word(mid).substr(0, prefix.size()) == prefix)
+            a = mid + 1;
+        else
+            b = mid;
     }
     hi = a;
 }
@@ -340,10 +379,17 @@ void SearchIndex::fuzzyWords(std::string_view token, bool prefixMode,
 
 static int fieldRank(Field f) {
     switch (f) {
-        case Field::Acronym: return 0;
-        case Field::Name: case Field::GlossaryTerm: return 1;
-        case Field::Alias: case Field::FormerName: case Field::VariantName: return 2;
-        default: return 3;
+        case Field::Acronym:
+            return 0;
+        case Field::Name:
+        case Field::GlossaryTerm:
+            return 1;
+        case Field::Alias:
+        case Field::FormerName:
+        case Field::VariantName:
+            return 2;
+        default:
+            return 3;
     }
 }
 
@@ -351,8 +397,8 @@ static int fieldRank(Field f) {
 // general first), shorter text, then target index. Tier and typos go in the top bits.
 uint64_t SearchIndex::staticKey(const Entry& x) {
     return uint64_t(fieldRank(x.field)) << 52 | uint64_t(x.glossary) << 51 |
-           uint64_t(std::min<uint32_t>(x.level, 255)) << 40 | uint64_t(std::min<uint32_t>(x.textLen, 4095)) << 28 |
-           (x.target & 0x0FFFFFFFu);
+           uint64_t(std::min<uint32_t>(x.level, 255)) << 40 |
+           uint64_t(std::min<uint32_t>(x.textLen, 4095)) << 28 | (x.target & 0x0FFFFFFFu);
 }
 
 void SearchIndex::offer(uint32_t e, Tier tier, uint8_t typos) const {
@@ -448,21 +494,28 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
     cands_.clear();
     constexpr uint32_t kBudget = 4000;  // entries visited per tier at most
     constexpr size_t kFuzzyScan = 1500;
-    constexpr size_t kFuzzyBelow = 5;   // fuzzy matching only when the exact tiers found few
+    constexpr size_t kFuzzyBelow = 5;  // fuzzy matching only when the exact tiers found few
 
     // Tier 1-2: the whole text equals / starts with the query (equal texts sort first).
     {
-        auto lb = std::lower_bound(byText_.begin(), byText_.end(), q,
-                                   [&](uint32_t e, const std::string& v) { return text(e) < std::string_view(v); });
+        auto lb = std::lower_bound(byText_.begin(), byText_.end(), q, [&](uint32_t e, const std::string& v) {
+            return text(e) < std::string_view(v);
+        });
         uint32_t lo = uint32_t(lb - byText_.begin()), hi = lo;
         {
             uint32_t step = 1, b = uint32_t(byText_.size());
             // Gallop then bisect to the end of the prefix range.
-            while (hi + step < b && text(byText_[hi + step]).substr(0, q.size()) == q) { hi += step; step *= 2; }
+            while (hi + step < b && text(byText_[hi + step]).substr(0, q.size()) == q) {
+                hi += step;
+                step *= 2;
+            }
             uint32_t l = hi, r = std::min(b, hi + step + 1);
             while (l < r) {
                 uint32_t mid = (l + r) / 2;
-                if (text(byText_[mid]).substr(0, q.size()) == q) l = mid + 1; else r = mid;
+                if (text(byText_[mid]).substr(0, q.size()) == q)
+                    l = mid + 1;
+                else
+                    r = mid;
             }
             hi = l;
         }
@@ -500,7 +553,8 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
         size_t best = nt;
         for (size_t i = 0; i < nt; ++i) {
             if (tokens[i].size() < 3 && nt > 1) continue;
-            if (best == nt || postOff_[hi[i]] - postOff_[lo[i]] < postOff_[hi[best]] - postOff_[lo[best]]) best = i;
+            if (best == nt || postOff_[hi[i]] - postOff_[lo[i]] < postOff_[hi[best]] - postOff_[lo[best]])
+                best = i;
         }
         if (best == nt) best = 0;
         bestFirst(true, lo[best], hi[best], kBudget, [&](uint32_t e) {
@@ -512,8 +566,8 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
         });
     }
 
-    // Tier 4: fuzzy, only while the list is short (under kFuzzyBelow hits). Each token matches a word by prefix
-    // (0 typos) or within its typo budget; the last token may be half typed.
+    // Tier 4: fuzzy, only while the list is short (under kFuzzyBelow hits). Each token matches a word by
+    // prefix (0 typos) or within its typo budget; the last token may be half typed.
     if (cands_.size() < std::min<size_t>(limit, kFuzzyBelow) && nt > 0) {
         std::vector<std::vector<std::pair<uint32_t, uint8_t>>> fz(nt);
         bool anyFuzzy = false, possible = true;
@@ -528,7 +582,10 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
             for (size_t i = 0; i < nt; ++i) {
                 uint64_t c = postOff_[hi[i]] - postOff_[lo[i]];
                 for (auto& [w, d] : fz[i]) c += postOff_[w + 1] - postOff_[w];
-                if (c < bestCount) { bestCount = c; best = i; }
+                if (c < bestCount) {
+                    bestCount = c;
+                    best = i;
+                }
             }
             std::vector<uint32_t> cand;
             for (auto& [w, d] : fz[best])  // the typo'd words first: the prefix ones were tier 3
@@ -545,11 +602,15 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
                     if (hasWordIn(e, lo[i], hi[i])) continue;
                     int bestD = 99;
                     for (uint32_t k = entryWordOff_[e]; k < entryWordOff_[e + 1]; ++k) {
-                        auto it = std::lower_bound(fz[i].begin(), fz[i].end(), std::pair<uint32_t, uint8_t>{entryWords_[k], 0});
-                        if (it != fz[i].end() && it->first == entryWords_[k]) bestD = std::min<int>(bestD, it->second);
+                        auto it = std::lower_bound(fz[i].begin(), fz[i].end(),
+                                                   std::pair<uint32_t, uint8_t>{entryWords_[k], 0});
+                        if (it != fz[i].end() && it->first == entryWords_[k])
+                            bestD = std::min<int>(bestD, it->second);
                     }
-                    if (bestD == 99) all = false;
-                    else typos += bestD;
+                    if (bestD == 99)
+                        all = false;
+                    else
+                        typos += bestD;
                 }
                 if (all && typos > 0) offer(e, Tier::Fuzzy, uint8_t(std::min(typos, 15)));
             }
@@ -582,24 +643,36 @@ std::vector<Hit> SearchIndex::search(std::string_view query, size_t limit) const
 
 const char* fieldName(Field f) {
     switch (f) {
-        case Field::Acronym: return "acronym";
-        case Field::Name: return "name";
-        case Field::Alias: return "alias";
-        case Field::FormerName: return "formerName";
-        case Field::FormerExpansion: return "formerExpansion";
-        case Field::VariantName: return "variantName";
-        case Field::GlossaryTerm: return "glossaryTerm";
-        case Field::GlossaryExpansion: return "glossaryExpansion";
+        case Field::Acronym:
+            return "acronym";
+        case Field::Name:
+            return "name";
+        case Field::Alias:
+            return "alias";
+        case Field::FormerName:
+            return "formerName";
+        case Field::FormerExpansion:
+            return "formerExpansion";
+        case Field::VariantName:
+            return "variantName";
+        case Field::GlossaryTerm:
+            return "glossaryTerm";
+        case Field::GlossaryExpansion:
+            return "glossaryExpansion";
     }
     return "?";
 }
 
 const char* tierName(Tier t) {
     switch (t) {
-        case Tier::Exact: return "exact";
-        case Tier::Prefix: return "prefix";
-        case Tier::WordPrefix: return "wordPrefix";
-        case Tier::Fuzzy: return "fuzzy";
+        case Tier::Exact:
+            return "exact";
+        case Tier::Prefix:
+            return "prefix";
+        case Tier::WordPrefix:
+            return "wordPrefix";
+        case Tier::Fuzzy:
+            return "fuzzy";
     }
     return "?";
 }
@@ -618,9 +691,15 @@ std::string explain(const Hit& h, const Map& map, Lang lang) {
         const Actor& a = map.actors[h.index];
         const std::string& label = a.label(lang);
         switch (h.field) {
-            case Field::Acronym: s = fr ? "sigle" : "acronym"; break;
-            case Field::Name: s = fr ? "nom" : "name"; break;
-            case Field::Alias: s = (fr ? "autre nom de " : "alias of ") + label; break;
+            case Field::Acronym:
+                s = fr ? "sigle" : "acronym";
+                break;
+            case Field::Name:
+                s = fr ? "nom" : "name";
+                break;
+            case Field::Alias:
+                s = (fr ? "autre nom de " : "alias of ") + label;
+                break;
             case Field::FormerName:
             case Field::FormerExpansion: {
                 s = (fr ? "ancien nom de " : "former name of ") + label;
@@ -639,7 +718,9 @@ std::string explain(const Hit& h, const Map& map, Lang lang) {
                 s += v + " : " + label;
                 break;
             }
-            default: s = fr ? "glossaire" : "glossary"; break;
+            default:
+                s = fr ? "glossaire" : "glossary";
+                break;
         }
     }
     if (h.tier == Tier::Fuzzy) s += fr ? " (orthographe approchée)" : " (close spelling)";

@@ -45,7 +45,14 @@ std::string fold(std::string_view utf8);
 // ---------------------------------------------------------------------------
 
 enum class Field : uint8_t {
-    Acronym, Name, Alias, FormerName, FormerExpansion, VariantName, GlossaryTerm, GlossaryExpansion
+    Acronym,
+    Name,
+    Alias,
+    FormerName,
+    FormerExpansion,
+    VariantName,
+    GlossaryTerm,
+    GlossaryExpansion
 };
 enum class Tier : uint8_t { Exact, Prefix, WordPrefix, Fuzzy };
 
@@ -54,9 +61,9 @@ struct Hit {
     uint32_t index = 0;
     Field field = Field::Name;
     Tier tier = Tier::Exact;
-    uint8_t typos = 0;      // edit distance summed over the query's words (fuzzy tier)
-    uint16_t sub = 0;       // which alias / former name / variant
-    std::string text;       // the matched text, as written in the map
+    uint8_t typos = 0;  // edit distance summed over the query's words (fuzzy tier)
+    uint16_t sub = 0;   // which alias / former name / variant
+    std::string text;   // the matched text, as written in the map
 };
 
 // "alias", "former name of DRANE (until 2020)", "glossary: Espace numérique de travail"…
@@ -78,10 +85,10 @@ public:
 
 private:
     struct Entry {
-        uint32_t target;        // actor index, or glossary index when glossary
+        uint32_t target;            // actor index, or glossary index when glossary
         uint32_t textOff, textLen;  // folded text in pool_
         uint32_t origOff, origLen;  // original text in orig_
-        uint32_t level;         // for ranking (glossary: 0)
+        uint32_t level;             // for ranking (glossary: 0)
         uint16_t sub;
         Field field;
         bool glossary;
@@ -92,11 +99,17 @@ private:
         Tier tier;
         uint8_t typos;
     };
-    std::string_view text(uint32_t e) const { return {pool_.data() + entries_[e].textOff, entries_[e].textLen}; }
-    std::string_view word(uint32_t w) const { return {words_.data() + wordOff_[w], wordOff_[w + 1] - wordOff_[w]}; }
-    void add(uint32_t target, bool glossary, Field field, uint16_t sub, uint32_t level, std::string_view original);
+    std::string_view text(uint32_t e) const {
+        return {pool_.data() + entries_[e].textOff, entries_[e].textLen};
+    }
+    std::string_view word(uint32_t w) const {
+        return {words_.data() + wordOff_[w], wordOff_[w + 1] - wordOff_[w]};
+    }
+    void add(uint32_t target, bool glossary, Field field, uint16_t sub, uint32_t level,
+             std::string_view original);
     void wordRange(std::string_view prefix, uint32_t& lo, uint32_t& hi) const;
-    void fuzzyWords(std::string_view token, bool prefixMode, std::vector<std::pair<uint32_t, uint8_t>>& out) const;
+    void fuzzyWords(std::string_view token, bool prefixMode,
+                    std::vector<std::pair<uint32_t, uint8_t>>& out) const;
     void offer(uint32_t entry, Tier tier, uint8_t typos) const;
     static uint64_t staticKey(const Entry& x);
     template <class Visit>
@@ -118,22 +131,22 @@ private:
 
     std::string pool_, orig_;
     std::vector<Entry> entries_;
-    std::vector<uint32_t> byText_;                 // entries sorted by folded text
-    std::string words_;                            // vocabulary, sorted, concatenated
-    std::vector<uint32_t> wordOff_;                // word w = words_[wordOff_[w] .. wordOff_[w+1])
-    std::vector<uint32_t> postOff_, post_;         // word -> entries (CSR, word order)
+    std::vector<uint32_t> byText_;                     // entries sorted by folded text
+    std::string words_;                                // vocabulary, sorted, concatenated
+    std::vector<uint32_t> wordOff_;                    // word w = words_[wordOff_[w] .. wordOff_[w+1])
+    std::vector<uint32_t> postOff_, post_;             // word -> entries (CSR, word order)
     std::vector<uint32_t> entryWordOff_, entryWords_;  // entry -> word ids (CSR)
     std::vector<uint32_t> triKey_, triOff_, triPost_;  // trigram -> words (CSR, sorted keys)
-    std::vector<uint64_t> entryKey_;               // static rank key per entry
-    MinTree textTree_;                             // over byText_ positions
-    MinTree wordTree_;                             // over words (key of their best entry)
+    std::vector<uint64_t> entryKey_;                   // static rank key per entry
+    MinTree textTree_;                                 // over byText_ positions
+    MinTree wordTree_;                                 // over words (key of their best entry)
     uint32_t targetCount_ = 0, actorCount_ = 0;
 
     // Per-query scratch (search() is const but not thread-safe).
-    mutable std::vector<uint32_t> stamp_;          // per target: query number when touched
-    mutable std::vector<uint32_t> slot_;           // per target: index in cands_
+    mutable std::vector<uint32_t> stamp_;  // per target: query number when touched
+    mutable std::vector<uint32_t> slot_;   // per target: index in cands_
     mutable std::vector<Candidate> cands_;
-    mutable std::vector<uint16_t> triCount_;       // per word
+    mutable std::vector<uint16_t> triCount_;  // per word
     mutable std::vector<uint32_t> touched_;
     mutable std::vector<std::vector<uint32_t>> byCount_;  // touched words by shared trigrams
     struct HeapItem {

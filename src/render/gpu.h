@@ -42,7 +42,7 @@ struct QfqEdgeInstance {
 // One Dear ImGui draw command after flattening (indices are already global, so the
 // backends never need a base-vertex draw, which WebGL2 lacks).
 struct QfqUiCommand {
-    float clip[4];  // x0, y0, x1, y1 in framebuffer pixels
+    float clip[4];     // x0, y0, x1, y1 in framebuffer pixels
     uint32_t texture;  // 0 = font atlas
     uint32_t firstIndex, indexCount;
 };
@@ -52,11 +52,11 @@ struct QfqUiCommand {
 // ---------------------------------------------------------------------------
 
 struct QfqView {
-    float zoom;            // CSS pixels per world unit
+    float zoom;              // CSS pixels per world unit
     float centerX, centerY;  // world point at the middle of the canvas
-    float dpr;             // device pixels per CSS pixel
-    float width, height;   // canvas size in CSS pixels
-    float fade;            // 0..1: how much non-highlighted items are faded (unused by shaders)
+    float dpr;               // device pixels per CSS pixel
+    float width, height;     // canvas size in CSS pixels
+    float fade;              // 0..1: how much non-highlighted items are faded (unused by shaders)
     float pad;
 };
 
@@ -72,8 +72,7 @@ void qfq_gpu_draw_edges(const QfqEdgeInstance* edges, int count, const QfqView* 
 void qfq_gpu_draw_nodes(const QfqNodeInstance* nodes, int count, const QfqView* view);
 // vertices are Dear ImGui's ImDrawVert (pos.xy, uv.xy, col RGBA8: 20 bytes), positions in
 // CSS pixels; indices are 32-bit.
-void qfq_gpu_draw_ui(const void* vertices, int vertexCount, const uint32_t* indices,
-                     int indexCount, const QfqUiCommand* commands, int commandCount,
-                     float displayWidth, float displayHeight);
+void qfq_gpu_draw_ui(const void* vertices, int vertexCount, const uint32_t* indices, int indexCount,
+                     const QfqUiCommand* commands, int commandCount, float displayWidth, float displayHeight);
 void qfq_gpu_end_frame(void);
 }

@@ -19,9 +19,12 @@ constexpr float kMinDiscPx = 2.0f;  // the shaders keep discs at least this big
 
 float alphaFor(uint8_t emphasis, bool edge) {
     switch (emphasis) {
-    case Faded: return edge ? 0.07f : 0.16f;
-    case Normal: return edge ? 0.55f : 1.0f;
-    default: return edge ? 0.95f : 1.0f;
+        case Faded:
+            return edge ? 0.07f : 0.16f;
+        case Normal:
+            return edge ? 0.55f : 1.0f;
+        default:
+            return edge ? 0.95f : 1.0f;
     }
 }
 
@@ -54,7 +57,8 @@ void buildScene(const SceneInput& in, Scene& scene) {
         if (e == Hidden) continue;
         const Relation& rel = map.relations[r];
         float x0 = in.x[rel.from], y0 = in.y[rel.from], x1 = in.x[rel.to], y1 = in.y[rel.to];
-        if (std::max(x0, x1) < wx0 || std::min(x0, x1) > wx1 || std::max(y0, y1) < wy0 || std::min(y0, y1) > wy1)
+        if (std::max(x0, x1) < wx0 || std::min(x0, x1) > wx1 || std::max(y0, y1) < wy0 ||
+            std::min(y0, y1) > wy1)
             continue;
         float dx = x1 - x0, dy = y1 - y0;
         float len = std::sqrt(dx * dx + dy * dy);
@@ -113,9 +117,8 @@ void buildScene(const SceneInput& in, Scene& scene) {
 // 2. Labels
 // ---------------------------------------------------------------------------
 
-void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang,
-                 float fontSize, MeasureText measure, void* user, uint32_t maxLabels,
-                 std::vector<PlacedLabel>& out) {
+void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang, float fontSize,
+                 MeasureText measure, void* user, uint32_t maxLabels, std::vector<PlacedLabel>& out) {
     out.clear();
     if (in.width <= 0 || in.height <= 0) return;
     // Only the most important few thousand candidates are measured at all.

@@ -22,8 +22,8 @@ namespace qfq::render {
 // ---------------------------------------------------------------------------
 
 enum Emphasis : uint8_t {
-    Hidden = 0,     // filtered out: not drawn
-    Faded = 1,      // drawn pale (not part of the hovered/focused neighbourhood)
+    Hidden = 0,  // filtered out: not drawn
+    Faded = 1,   // drawn pale (not part of the hovered/focused neighbourhood)
     Normal = 2,
     Highlighted = 3,
     Selected = 4,
@@ -82,9 +82,8 @@ using MeasureText = float (*)(const char* begin, const char* end, void* user);
 // Greedy placement: requests sorted by priority, each label placed to the right of its
 // disc if that rectangle is free on a coarse screen grid, else skipped. At most
 // `maxLabels` are placed, so a 100k-actor map stays cheap.
-void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang,
-                 float fontSize, MeasureText measure, void* user, uint32_t maxLabels,
-                 std::vector<PlacedLabel>& out);
+void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang, float fontSize,
+                 MeasureText measure, void* user, uint32_t maxLabels, std::vector<PlacedLabel>& out);
 
 // ---------------------------------------------------------------------------
 // 4. Picking

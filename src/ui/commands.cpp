@@ -41,11 +41,13 @@ std::string command(Explorer& ex, const std::string& text) {
     } else if (cmd == "focus") {
         long a = actorById(ex, j);
         ex.focused = a;
-        if (j.contains("depth") && j["depth"].is_number_integer()) ex.focusDepth = std::clamp(j["depth"].get<int>(), 1, 6);
+        if (j.contains("depth") && j["depth"].is_number_integer())
+            ex.focusDepth = std::clamp(j["depth"].get<int>(), 1, 6);
     } else if (cmd == "camera") {
         ex.camera.x = j.value("x", ex.camera.x);
         ex.camera.y = j.value("y", ex.camera.y);
-        ex.camera.zoom = std::clamp(j.value("zoom", ex.camera.zoom), render::Camera::kMinZoom, render::Camera::kMaxZoom);
+        ex.camera.zoom =
+            std::clamp(j.value("zoom", ex.camera.zoom), render::Camera::kMinZoom, render::Camera::kMaxZoom);
         ex.camera.animating = false;
         ex.cameraSet = true;
     } else if (cmd == "project") {
@@ -67,7 +69,8 @@ std::string command(Explorer& ex, const std::string& text) {
         nlohmann::json colours = nlohmann::json::array();
         for (const Actor& a : ex.map.actors) colours.push_back(ex.map.actorKinds[size_t(a.kind)].colour);
         out["colour"] = colours;
-        nlohmann::json from = nlohmann::json::array(), to = nlohmann::json::array(), labels = nlohmann::json::array();
+        nlohmann::json from = nlohmann::json::array(), to = nlohmann::json::array(),
+                       labels = nlohmann::json::array();
         for (const Relation& r : ex.map.relations) from.push_back(r.from), to.push_back(r.to);
         for (const Actor& a : ex.map.actors) labels.push_back(a.label(ex.lang));
         out["from"] = from;

@@ -31,9 +31,13 @@ namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kTransitionSeconds = 0.6f;
 
-const Text& label(const Category& c) { return c.label; }
+const Text& label(const Category& c) {
+    return c.label;
+}
 
-float smoothstep(float t) { return t * t * (3.0f - 2.0f * t); }
+float smoothstep(float t) {
+    return t * t * (3.0f - 2.0f * t);
+}
 
 }  // namespace
 
@@ -94,13 +98,17 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
         query::Centrality c = ex.network.centrality(3000);
         std::vector<uint32_t> order(n);
         for (uint32_t a = 0; a < n; ++a) order[a] = a;
-        auto score = [&](uint32_t a) { return c.betweenness.empty() ? double(c.degree[a]) : c.betweenness[a]; };
-        std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) { return score(p) != score(q) ? score(p) > score(q) : p < q; });
+        auto score = [&](uint32_t a) {
+            return c.betweenness.empty() ? double(c.degree[a]) : c.betweenness[a];
+        };
+        std::sort(order.begin(), order.end(),
+                  [&](uint32_t p, uint32_t q) { return score(p) != score(q) ? score(p) > score(q) : p < q; });
         order.resize(std::min<size_t>(order.size(), 8));
         ex.hubs = order;
     }
     ex.topics.clear();
-    for (const Actor& actor : ex.map.actors) ex.topics.insert(ex.topics.end(), actor.topics.begin(), actor.topics.end());
+    for (const Actor& actor : ex.map.actors)
+        ex.topics.insert(ex.topics.end(), actor.topics.begin(), actor.topics.end());
     std::sort(ex.topics.begin(), ex.topics.end());
     ex.topics.erase(std::unique(ex.topics.begin(), ex.topics.end()), ex.topics.end());
     ex.contactTopic = ex.contactTerritory = -1;
@@ -245,11 +253,14 @@ void fitAll(Explorer& ex, bool animate) {
     if (x0 > x1) return;
     // Leave room for the search bar (top), labels (right) and the legend (left).
     const float usableW = std::max(ex.width - 120.0f, 100.0f), usableH = std::max(ex.height - 140.0f, 100.0f);
-    float zoom = std::min(usableW / std::max(x1 - x0 + 160.0f, 1.0f), usableH / std::max(y1 - y0 + 40.0f, 1.0f));
+    float zoom =
+        std::min(usableW / std::max(x1 - x0 + 160.0f, 1.0f), usableH / std::max(y1 - y0 + 40.0f, 1.0f));
     zoom = std::clamp(zoom, render::Camera::kMinZoom, 2.0f);
     float cx = (x0 + x1) * 0.5f + 40.0f, cy = (y0 + y1) * 0.5f - 10.0f / zoom;
-    if (animate) ex.camera.flyTo(cx, cy, zoom);
-    else ex.camera.x = cx, ex.camera.y = cy, ex.camera.zoom = zoom, ex.camera.animating = false;
+    if (animate)
+        ex.camera.flyTo(cx, cy, zoom);
+    else
+        ex.camera.x = cx, ex.camera.y = cy, ex.camera.zoom = zoom, ex.camera.animating = false;
 }
 
 // ---------------------------------------------------------------------------
@@ -358,13 +369,15 @@ static void computeEmphasis(Explorer& ex) {
         for (uint32_t a : ex.tourFocus)
             if (visible[a]) ex.actorEmphasis[a] = render::Selected;
         for (size_t r = 0; r < m.relations.size(); ++r)
-            if (ex.relationEmphasis[r] == render::Faded && inStep[m.relations[r].from] && inStep[m.relations[r].to])
+            if (ex.relationEmphasis[r] == render::Faded && inStep[m.relations[r].from] &&
+                inStep[m.relations[r].to])
                 ex.relationEmphasis[r] = render::Highlighted;
         if (ex.hovered >= 0 && visible[size_t(ex.hovered)] && !inStep[size_t(ex.hovered)])
             ex.actorEmphasis[size_t(ex.hovered)] = render::Highlighted;
         return;
     }
-    if (ex.selected >= 0 && visible[size_t(ex.selected)]) ex.actorEmphasis[size_t(ex.selected)] = render::Selected;
+    if (ex.selected >= 0 && visible[size_t(ex.selected)])
+        ex.actorEmphasis[size_t(ex.selected)] = render::Selected;
     if (ex.hovered >= 0 && visible[size_t(ex.hovered)] && ex.hovered != ex.selected)
         ex.actorEmphasis[size_t(ex.hovered)] = render::Highlighted;
 }
@@ -447,7 +460,8 @@ static void handleMouse(Explorer& ex) {
     const std::array<float, 5> pickInputs{mouse.x, mouse.y, ex.camera.x, ex.camera.y, ex.camera.zoom};
     const bool moved = pickInputs != ex.lastPickInputs || ex.transition < 1;
     if (!io.WantCaptureMouse && mouseValid && ex.dragging < 0 && !ex.panning && moved) {
-        ex.hovered = render::pickActor(in, mouse.x, mouse.y, io.MouseSource == ImGuiMouseSource_TouchScreen ? 14.0f : 5.0f);
+        ex.hovered = render::pickActor(in, mouse.x, mouse.y,
+                                       io.MouseSource == ImGuiMouseSource_TouchScreen ? 14.0f : 5.0f);
         ex.lastPickInputs = pickInputs;
     } else if (io.WantCaptureMouse || !mouseValid) {
         ex.hovered = -1;
@@ -485,7 +499,8 @@ static void handleMouse(Explorer& ex) {
         const bool wasDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 4.0f).x != 0 ||
                              ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 4.0f).y != 0;
         if (!wasDrag && !io.WantCaptureMouse && !ex.suppressClick) {
-            if (ex.dragging >= 0) select(ex, ex.dragging, false);
+            if (ex.dragging >= 0)
+                select(ex, ex.dragging, false);
             else if (ex.panning) {
                 select(ex, -1, false);
                 ex.pathActors.clear();
@@ -512,7 +527,8 @@ static void handleKeyboard(Explorer& ex) {
     if (io.WantTextInput) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ex.focusSearch = true;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        if (ex.showCard) ex.showCard = false;
+        if (ex.showCard)
+            ex.showCard = false;
         else {
             select(ex, -1, false);
             ex.focused = -1;
@@ -527,9 +543,14 @@ static void handleKeyboard(Explorer& ex) {
             ex.camera.flyTo(ex.x[size_t(next)], ex.y[size_t(next)], std::max(ex.camera.zoom, 0.8f));
         }
     }
-    struct Dir { ImGuiKey key; float dx, dy; };
-    const Dir dirs[] = {{ImGuiKey_LeftArrow, -1, 0}, {ImGuiKey_RightArrow, 1, 0},
-                        {ImGuiKey_UpArrow, 0, -1}, {ImGuiKey_DownArrow, 0, 1}};
+    struct Dir {
+        ImGuiKey key;
+        float dx, dy;
+    };
+    const Dir dirs[] = {{ImGuiKey_LeftArrow, -1, 0},
+                        {ImGuiKey_RightArrow, 1, 0},
+                        {ImGuiKey_UpArrow, 0, -1},
+                        {ImGuiKey_DownArrow, 0, 1}};
     for (const Dir& d : dirs) {
         if (!ImGui::IsKeyPressed(d.key)) continue;
         if (ex.selected >= 0 && !io.KeyShift) {
@@ -542,14 +563,16 @@ static void handleKeyboard(Explorer& ex) {
             ex.camera.panPixels(-d.dx * 80.0f, -d.dy * 80.0f);
         }
     }
-    if ((ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) && ex.selected >= 0)
+    if ((ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) &&
+        ex.selected >= 0)
         select(ex, ex.selected, true);
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))
         ex.camera.zoomAt(1.25f, ex.width * 0.5f, ex.height * 0.5f, ex.width, ex.height);
     if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
         ex.camera.zoomAt(0.8f, ex.width * 0.5f, ex.height * 0.5f, ex.width, ex.height);
     if (ImGui::IsKeyPressed(ImGuiKey_0, false)) fitAll(ex, true);
-    if (ImGui::IsKeyPressed(ImGuiKey_F, false) && ex.selected >= 0) ex.focused = ex.focused == ex.selected ? -1 : ex.selected;
+    if (ImGui::IsKeyPressed(ImGuiKey_F, false) && ex.selected >= 0)
+        ex.focused = ex.focused == ex.selected ? -1 : ex.selected;
 }
 
 // ---------------------------------------------------------------------------
@@ -599,7 +622,8 @@ static void drawLabels(Explorer& ex) {
         if (e == render::Hidden || (e == render::Faded && ex.camera.zoom < 2.5f)) continue;
         float sx = ex.camera.screenX(ex.x[a], ex.width), sy = ex.camera.screenY(ex.y[a], ex.height);
         if (sx < -300 || sx > ex.width + cull || sy < -cull || sy > ex.height + cull) continue;
-        ex.labelRequests.push_back({a, float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f});
+        ex.labelRequests.push_back(
+            {a, float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f});
     }
     const float fontSize = labelSize(ex);
     ImFont* font = labelFont(ex);
@@ -615,10 +639,10 @@ static void drawLabels(Explorer& ex) {
         ImVec4 clip(l.x - 2, l.y - 2, l.x + std::min(size.x, maxW) + 2, l.y + size.y + 2);
         ImU32 halo = e == render::Faded ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 200);
         dl->AddRectFilled(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), halo, 3.0f);
-        ImU32 colour = e == render::Faded ? IM_COL32(60, 60, 60, 110)
-                       : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255) : IM_COL32(25, 25, 35, 235);
-        dl->AddText(font, fontSize, ImVec2(l.x, l.y), colour, text.c_str(),
-                    nullptr, 0.0f, &clip);
+        ImU32 colour = e == render::Faded                    ? IM_COL32(60, 60, 60, 110)
+                       : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255)
+                                                             : IM_COL32(25, 25, 35, 235);
+        dl->AddText(font, fontSize, ImVec2(l.x, l.y), colour, text.c_str(), nullptr, 0.0f, &clip);
     }
 }
 
@@ -637,7 +661,8 @@ static void publishState(Explorer& ex) {
         applyState(ex, f);
         computeEmphasis(ex);
     }
-    if (ex.camera.animating || ex.panning || ex.dragging >= 0 || ex.layoutRunning || ex.transition < 1) return;
+    if (ex.camera.animating || ex.panning || ex.dragging >= 0 || ex.layoutRunning || ex.transition < 1)
+        return;
     std::string now = encodeState(ex);
     if (now == ex.publishedFragment) return;
     auto withoutCamera = [](const std::string& f) {
@@ -660,8 +685,10 @@ void frame(Explorer& ex) {
     }
     advanceLayout(ex);
     computeEmphasis(ex);
-    if (!ex.present) drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
-    else ex.widgets.clear();
+    if (!ex.present)
+        drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
+    else
+        ex.widgets.clear();
     drawPresentation(ex);
     std::string card;
     for (const std::string& line : ex.cardLines) card += line + "\n";

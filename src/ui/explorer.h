@@ -45,7 +45,7 @@ struct Explorer {
     std::string mapRef;  // catalogue id or URL of the current map
     Map map;
     bool hasMap = false;
-    int variant = -1;  // index into map.variants, -1 = none
+    int variant = -1;                   // index into map.variants, -1 = none
     std::vector<io::Problem> problems;  // of the last load attempt
     bool showProblems = false;
 
@@ -73,7 +73,7 @@ struct Explorer {
     long dragging = -1;  // actor being dragged
     bool panning = false;
     float panAnchorX = 0, panAnchorY = 0;  // world point grabbed by a pan
-    bool suppressClick = false;  // a touch pinch ended the press: no click
+    bool suppressClick = false;            // a touch pinch ended the press: no click
     long keyboardCursor = -1;
     std::array<float, 5> lastPickInputs{};  // mouse and camera at the last pick
 
@@ -84,8 +84,8 @@ struct Explorer {
     // Emphasis per actor / relation this frame (render::Emphasis).
     std::vector<uint8_t> actorEmphasis, relationEmphasis;
     std::vector<uint8_t> filterVisible;  // per actor, after filters only
-    uint64_t emphasisKey = 0;   // inputs the emphasis above was computed from
-    uint64_t mapGeneration = 0;  // bumped by setMap
+    uint64_t emphasisKey = 0;            // inputs the emphasis above was computed from
+    uint64_t mapGeneration = 0;          // bumped by setMap
 
     // Search.
     query::SearchIndex searchIndex;
@@ -100,7 +100,7 @@ struct Explorer {
     bool showCard = false;
     float topBarHeight = 40;  // measured each frame (the bar wraps on narrow screens)
     char glossaryFilter[128] = {};
-    long pathFrom = -1;  // "path from…" source for the card
+    long pathFrom = -1;                // "path from…" source for the card
     std::vector<uint32_t> pathActors;  // highlighted path, actor indices
     char pathQuery[128] = {};
     std::vector<query::Hit> pathHits;

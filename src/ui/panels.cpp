@@ -50,9 +50,13 @@ const Text& actorDescription(const Explorer& ex, const Actor& actor) {
     return v && !v->description.empty() ? v->description : actor.description;
 }
 
-void requestPage(const char* event, const std::string& payload) { qfq_js_event(event, payload.c_str()); }
+void requestPage(const char* event, const std::string& payload) {
+    qfq_js_event(event, payload.c_str());
+}
 
-static const char* T(const Explorer& ex, S s) { return tr(s, ex.lang); }
+static const char* T(const Explorer& ex, S s) {
+    return tr(s, ex.lang);
+}
 
 // Records the last item's rectangle under `name` (see Explorer::widgets).
 static void track(Explorer& ex, const std::string& name) {
@@ -117,7 +121,8 @@ static void runSearch(Explorer& ex) {
 static void chooseHit(Explorer& ex, const query::Hit& hit) {
     if (hit.glossary) {
         ex.showGlossary = true;
-        std::snprintf(ex.glossaryFilter, sizeof ex.glossaryFilter, "%s", ex.map.glossary[hit.index].term.c_str());
+        std::snprintf(ex.glossaryFilter, sizeof ex.glossaryFilter, "%s",
+                      ex.map.glossary[hit.index].term.c_str());
     } else {
         ex.focused = -1;
         select(ex, long(hit.index), true);
@@ -146,7 +151,8 @@ static void searchBox(Explorer& ex) {
     if (ImGui::IsItemEdited()) runSearch(ex);
     ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
     if (active && !ex.hits.empty()) {
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ex.hitCursor = std::min(ex.hitCursor + 1, int(ex.hits.size()) - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            ex.hitCursor = std::min(ex.hitCursor + 1, int(ex.hits.size()) - 1);
         if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ex.hitCursor = std::max(ex.hitCursor - 1, 0);
     }
     if (enter && !ex.hits.empty()) {
@@ -157,10 +163,11 @@ static void searchBox(Explorer& ex) {
     if (ex.searchText[0] == 0) return;
     // Results under the box, as a tooltip-like window that does not steal focus.
     ImGui::SetNextWindowPos(below);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(std::max(360.0f, ex.width * 0.5f), ex.height * 0.6f));
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
-                             ImGuiWindowFlags_NoSavedSettings;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0),
+                                        ImVec2(std::max(360.0f, ex.width * 0.5f), ex.height * 0.6f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("##search-results", nullptr, flags)) {
         if (ex.hits.empty()) ImGui::TextDisabled("%s", T(ex, S::SearchNoResult));
         for (size_t i = 0; i < ex.hits.size(); ++i) {
@@ -194,16 +201,28 @@ static void exportMenu(Explorer& ex) {
     if (ImGui::Button(T(ex, S::Export))) ImGui::OpenPopup("##export");
     track(ex, "export");
     if (!ImGui::BeginPopup("##export")) return;
-    struct Item { const char* label; const char* format; float scale; };
+    struct Item {
+        const char* label;
+        const char* format;
+        float scale;
+    };
     static const Item items[] = {
-        {"PNG", "png", 1}, {"PNG ×2", "png", 2}, {"PNG ×4", "png", 4}, {"SVG", "svg", 1},
-        {"GraphML (Gephi, yEd)", "graphml", 1}, {"GEXF (Gephi)", "gexf", 1},
-        {"CSV — acteurs / actors", "actors.csv", 1}, {"CSV — relations", "relations.csv", 1},
-        {"DOT (Graphviz)", "dot", 1}, {"JSON (qfq-map/1)", "json", 1},
+        {"PNG", "png", 1},
+        {"PNG ×2", "png", 2},
+        {"PNG ×4", "png", 4},
+        {"SVG", "svg", 1},
+        {"GraphML (Gephi, yEd)", "graphml", 1},
+        {"GEXF (Gephi)", "gexf", 1},
+        {"CSV — acteurs / actors", "actors.csv", 1},
+        {"CSV — relations", "relations.csv", 1},
+        {"DOT (Graphviz)", "dot", 1},
+        {"JSON (qfq-map/1)", "json", 1},
     };
     for (const Item& it : items) {
-        if (ImGui::Selectable(it.label)) requestPage("export", std::string(it.format) + " " + std::to_string(int(it.scale)));
-        track(ex, std::string("export-") + it.format + (it.scale > 1 ? "-" + std::to_string(int(it.scale)) : ""));
+        if (ImGui::Selectable(it.label))
+            requestPage("export", std::string(it.format) + " " + std::to_string(int(it.scale)));
+        track(ex,
+              std::string("export-") + it.format + (it.scale > 1 ? "-" + std::to_string(int(it.scale)) : ""));
     }
     ImGui::EndPopup();
 }
@@ -221,9 +240,10 @@ static void topBar(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     // Full width, as tall as its (possibly wrapped) content.
     ImGui::SetNextWindowSizeConstraints(ImVec2(ex.width, 0), ImVec2(ex.width, ex.height));
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (!ImGui::Begin("##topbar", nullptr, flags)) {
         ImGui::End();
         return;
@@ -234,10 +254,12 @@ static void topBar(Explorer& ex) {
     ImGui::SameLine();
     if (ex.embed) {
         // Inside someone's page: search, language and a way out to the full map only.
-        if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+        if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR"))
+            ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
         track(ex, "lang");
         ImGui::SameLine();
-        if (ImGui::Button(ex.lang == Lang::Fr ? "Ouvrir en grand ↗" : "Open full map ↗")) requestPage("open-full", "");
+        if (ImGui::Button(ex.lang == Lang::Fr ? "Ouvrir en grand ↗" : "Open full map ↗"))
+            requestPage("open-full", "");
         track(ex, "open-full");
         ImGui::End();
         return;
@@ -250,7 +272,8 @@ static void topBar(Explorer& ex) {
     if (mapOpen) {
         for (const CatalogueEntry& c : ex.catalogue) {
             std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
-            if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id)) requestPage("load-map", c.id);
+            if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id))
+                requestPage("load-map", c.id);
             track(ex, "map-" + c.id);
         }
         ImGui::Separator();
@@ -317,7 +340,8 @@ static void topBar(Explorer& ex) {
 static void legend(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(8, ex.height - 8), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ex.width * 0.7f, ex.height * 0.45f));
-    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    ImGuiWindowFlags flags =
+        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     // Open on big screens; a title bar on small ones, where it would hide the map.
     ImGui::SetNextWindowCollapsed(ex.width < 1400 || ex.height < 950, ImGuiCond_Once);
     if (ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags)) {
@@ -342,8 +366,8 @@ static void legend(Explorer& ex) {
             }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("%zu %s · %zu %s", ex.map.actors.size(), T(ex, S::Actors), ex.map.relations.size(),
-                            T(ex, S::RelationsCount));
+        ImGui::TextDisabled("%zu %s · %zu %s", ex.map.actors.size(), T(ex, S::Actors),
+                            ex.map.relations.size(), T(ex, S::RelationsCount));
     }
     ImGui::End();
 }
@@ -352,7 +376,9 @@ static void legend(Explorer& ex) {
 // 4. Actor card
 // ---------------------------------------------------------------------------
 
-static void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
+static void wrapped(const std::string& s) {
+    ImGui::TextWrapped("%s", s.c_str());
+}
 static void disabledWrapped(const std::string& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", s.c_str());
@@ -375,7 +401,8 @@ static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) 
             if (chosen) {
                 ex.pathFrom = long(h.index);
                 ex.pathResult = ex.network.paths(h.index, a, 3);
-                ex.pathActors = ex.pathResult.paths.empty() ? std::vector<uint32_t>{} : ex.pathResult.paths[0].actors;
+                ex.pathActors =
+                    ex.pathResult.paths.empty() ? std::vector<uint32_t>{} : ex.pathResult.paths[0].actors;
                 ex.pathQuery[0] = 0;
                 ex.pathHits.clear();
             }
@@ -402,7 +429,8 @@ static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) 
             }
         }
         ImGui::PushID(int(p));
-        if (ImGui::Selectable(sentence.c_str(), ex.pathActors == path.actors, ImGuiSelectableFlags_None)) ex.pathActors = path.actors;
+        if (ImGui::Selectable(sentence.c_str(), ex.pathActors == path.actors, ImGuiSelectableFlags_None))
+            ex.pathActors = path.actors;
         ImGui::PopID();
         lines.push_back(sentence);
     }
@@ -421,7 +449,9 @@ static void card(Explorer& ex) {
     bool open = true;
     std::vector<std::string> lines;  // what the card shows, for the page's accessible mirror
     std::string title = std::string(T(ex, S::Card)) + " — " + actor.label(ex.lang) + "###card";
-    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(
+            title.c_str(), &open,
+            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         const Lang L = ex.lang;
         if (!actor.acronym.empty()) {
             ImGui::SetWindowFontScale(1.35f);
@@ -437,13 +467,17 @@ static void card(Explorer& ex) {
         std::string kindLevel = kind.label.get(L) + " · " + ex.map.levels[size_t(actor.level)].label.get(L);
         ImGui::TextUnformatted(kindLevel.c_str());
         lines.push_back(kindLevel);
-        std::string territory = std::string(T(ex, S::Territory)) + " : " +
-                                (actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L) : T(ex, S::Everywhere));
+        std::string territory =
+            std::string(T(ex, S::Territory)) + " : " +
+            (actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L)
+                                  : T(ex, S::Everywhere));
         ImGui::TextDisabled("%s", territory.c_str());
         lines.push_back(territory);
         bool unsure = actor.confidence == Confidence::Unsure;
-        std::string confidence = std::string(T(ex, S::Confidence)) + " : " + T(ex, unsure ? S::Unsure : S::Sure);
-        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", confidence.c_str());
+        std::string confidence =
+            std::string(T(ex, S::Confidence)) + " : " + T(ex, unsure ? S::Unsure : S::Sure);
+        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s",
+                           confidence.c_str());
         lines.push_back(confidence);
         for (const FormerName& f : actor.formerNames) {
             std::string s = std::string(T(ex, S::FormerName)) + " : " + f.name;
@@ -491,7 +525,8 @@ static void card(Explorer& ex) {
                 ImGui::TextDisabled("%s", arrow);
                 ImGui::SameLine();
                 actorLink(ex, other, rel.id.c_str());
-                if (!rel.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rel.description.get(L).c_str());
+                if (!rel.description.empty() && ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", rel.description.get(L).c_str());
                 const Actor& o = ex.map.actors[other];
                 lines.push_back(std::string("  ") + arrow + " " + o.label(L) +
                                 (o.acronym.empty() ? "" : " — " + actorName(ex, o).get(L)));
@@ -514,8 +549,11 @@ static void card(Explorer& ex) {
                 std::string text = s.title.empty() ? s.url : s.title;
                 if (ImGui::Selectable(text.c_str())) qfq_js_open_url(s.url.c_str());
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
-                if (!s.verified.empty()) ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
-                lines.push_back(s.url + (s.verified.empty() ? "" : std::string(" (") + T(ex, S::Verified) + " " + s.verified + ")"));
+                if (!s.verified.empty())
+                    ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
+                lines.push_back(s.url + (s.verified.empty() ? ""
+                                                            : std::string(" (") + T(ex, S::Verified) + " " +
+                                                                  s.verified + ")"));
                 ImGui::PopID();
             }
         }
@@ -536,20 +574,24 @@ static void contactPanel(Explorer& ex) {
         const char* topic = ex.contactTopic >= 0 ? ex.topics[size_t(ex.contactTopic)].c_str() : "…";
         if (ImGui::BeginCombo(T(ex, S::ContactTopic), topic)) {
             for (size_t i = 0; i < ex.topics.size(); ++i)
-                if (ImGui::Selectable(ex.topics[i].c_str(), ex.contactTopic == int(i))) ex.contactTopic = int(i), changed = true;
+                if (ImGui::Selectable(ex.topics[i].c_str(), ex.contactTopic == int(i)))
+                    ex.contactTopic = int(i), changed = true;
             ImGui::EndCombo();
         }
-        const char* where = ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].name.get(ex.lang).c_str()
-                                                     : T(ex, S::Everywhere);
+        const char* where = ex.contactTerritory >= 0
+                                ? ex.map.territories[size_t(ex.contactTerritory)].name.get(ex.lang).c_str()
+                                : T(ex, S::Everywhere);
         if (ImGui::BeginCombo(T(ex, S::Territory), where)) {
             for (size_t i = 0; i < ex.map.territories.size(); ++i)
-                if (ImGui::Selectable((ex.map.territories[i].name.get(ex.lang) + "##" + ex.map.territories[i].id).c_str(),
-                                      ex.contactTerritory == int(i)))
+                if (ImGui::Selectable(
+                        (ex.map.territories[i].name.get(ex.lang) + "##" + ex.map.territories[i].id).c_str(),
+                        ex.contactTerritory == int(i)))
                     ex.contactTerritory = int(i), changed = true;
             ImGui::EndCombo();
         }
         if (changed && ex.contactTopic >= 0) {
-            std::string territory = ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].id : "";
+            std::string territory =
+                ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].id : "";
             ex.contactResult = query::contact(ex.map, ex.topics[size_t(ex.contactTopic)], territory, ex.lang);
         }
         if (!ex.contactResult.error.empty()) ImGui::TextDisabled("%s", ex.contactResult.error.c_str());
@@ -592,28 +634,37 @@ static bool wordPrefixMatch(const std::string& text, const std::string& filter) 
 static void glossary(Explorer& ex) {
     if (!ex.showGlossary) return;
     ImGui::SetNextWindowPos(ImVec2(60, 60), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ex.width - 80), ex.height * 0.7f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ex.width - 80), ex.height * 0.7f),
+                             ImGuiCond_FirstUseEver);
     if (ImGui::Begin(T(ex, S::Glossary), &ex.showGlossary, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##gfilter", T(ex, S::GlossaryFilter), ex.glossaryFilter, sizeof ex.glossaryFilter);
+        ImGui::InputTextWithHint("##gfilter", T(ex, S::GlossaryFilter), ex.glossaryFilter,
+                                 sizeof ex.glossaryFilter);
         track(ex, "glossary-filter");
         ex.glossaryLines.clear();
         std::string filter = query::fold(ex.glossaryFilter);
         // Every acronym of the map: actors with one, and glossary entries, A–Z.
-        struct Row { std::string term, expansion, definition; long actor; };
+        struct Row {
+            std::string term, expansion, definition;
+            long actor;
+        };
         std::vector<Row> rows;
         for (size_t a = 0; a < ex.map.actors.size(); ++a) {
             const Actor& actor = ex.map.actors[a];
             if (actor.acronym.empty()) continue;
-            rows.push_back({actor.acronym, actorName(ex, actor).get(ex.lang), actorDescription(ex, actor).get(ex.lang), long(a)});
+            rows.push_back({actor.acronym, actorName(ex, actor).get(ex.lang),
+                            actorDescription(ex, actor).get(ex.lang), long(a)});
         }
         for (const GlossaryEntry& g : ex.map.glossary)
-            rows.push_back({g.term, g.expansion.get(ex.lang), g.definition.get(ex.lang), g.see.empty() ? -1 : long(g.see[0])});
-        std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return query::fold(x.term) < query::fold(y.term); });
+            rows.push_back({g.term, g.expansion.get(ex.lang), g.definition.get(ex.lang),
+                            g.see.empty() ? -1 : long(g.see[0])});
+        std::sort(rows.begin(), rows.end(),
+                  [](const Row& x, const Row& y) { return query::fold(x.term) < query::fold(y.term); });
         ImGui::BeginChild("##gl");
         for (size_t i = 0; i < rows.size(); ++i) {
             const Row& r = rows[i];
-            if (!filter.empty() && !wordPrefixMatch(query::fold(r.term + " " + r.expansion), filter)) continue;
+            if (!filter.empty() && !wordPrefixMatch(query::fold(r.term + " " + r.expansion), filter))
+                continue;
             ImGui::PushID(int(i));
             ex.glossaryLines.push_back(r.term + " — " + r.expansion);
             ImGui::TextColored(ImVec4(0.1f, 0.25f, 0.5f, 1), "%s", r.term.c_str());
@@ -642,7 +693,8 @@ static void glossary(Explorer& ex) {
 // 6. Filters
 // ---------------------------------------------------------------------------
 
-static void checkList(Explorer& ex, const char* title, const std::vector<Category>& list, std::vector<uint8_t>& on) {
+static void checkList(Explorer& ex, const char* title, const std::vector<Category>& list,
+                      std::vector<uint8_t>& on) {
     ImGui::SeparatorText(title);
     for (size_t i = 0; i < list.size(); ++i) {
         bool b = on[i] != 0;
@@ -654,7 +706,8 @@ static void checkList(Explorer& ex, const char* title, const std::vector<Categor
 static void filters(Explorer& ex) {
     if (!ex.showFilters) return;
     ImGui::SetNextWindowPos(ImVec2(8, 52), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin(T(ex, S::Filters), &ex.showFilters, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(T(ex, S::Filters), &ex.showFilters,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         checkList(ex, T(ex, S::Levels), ex.map.levels, ex.levelOn);
         checkList(ex, T(ex, S::ActorKinds), ex.map.actorKinds, ex.kindOn);
         checkList(ex, T(ex, S::RelationKinds), ex.map.relationKinds, ex.relationKindOn);
@@ -675,8 +728,10 @@ static void filters(Explorer& ex) {
 
 static void problems(Explorer& ex) {
     if (!ex.showProblems) return;
-    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, ex.width - 40), std::min(420.0f, ex.height - 80)), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height * 0.5f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, ex.width - 40), std::min(420.0f, ex.height - 80)),
+                             ImGuiCond_Appearing);
     if (ImGui::Begin(T(ex, S::LoadErrors), &ex.showProblems, ImGuiWindowFlags_NoSavedSettings)) {
         if (ex.hasMap) ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.2f, 1), "%s", T(ex, S::KeepPreviousMap));
         ImGui::BeginChild("##problems");
@@ -691,7 +746,8 @@ static void help(Explorer& ex) {
     if (!ex.showHelp) return;
     ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, 60), ImGuiCond_Appearing, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, ex.width - 40), 0), ImGuiCond_Appearing);
-    if (ImGui::Begin(T(ex, S::Help), &ex.showHelp, ImGuiWindowFlags_NoSavedSettings)) wrapped(T(ex, S::HelpText));
+    if (ImGui::Begin(T(ex, S::Help), &ex.showHelp, ImGuiWindowFlags_NoSavedSettings))
+        wrapped(T(ex, S::HelpText));
     ImGui::End();
 }
 
@@ -701,7 +757,8 @@ static void statusLine(Explorer& ex) {
     if (!layout && !notice) return;
     ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height - 12), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs;
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                             ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("##status", nullptr, flags)) {
         if (layout) {
             ImGui::TextUnformatted(T(ex, S::LayoutProgress));

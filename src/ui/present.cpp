@@ -50,8 +50,9 @@ void applyTourStep(Explorer& ex) {
     if (x0 > x1) return;
     // Leave room for labels on the right and the caption at the bottom.
     float w = std::max(ex.width - 80.0f, 100.0f), h = std::max(ex.height * 0.62f, 100.0f);
-    float zoom = step.zoom > 0 ? step.zoom
-                               : std::min(w / std::max(x1 - x0 + 360.0f, 1.0f), h / std::max(y1 - y0 + 80.0f, 1.0f));
+    float zoom = step.zoom > 0
+                     ? step.zoom
+                     : std::min(w / std::max(x1 - x0 + 360.0f, 1.0f), h / std::max(y1 - y0 + 80.0f, 1.0f));
     zoom = std::clamp(zoom, 0.05f, 2.5f);
     ex.camera.flyTo((x0 + x1) * 0.5f + 100.0f / zoom, (y0 + y1) * 0.5f + ex.height * 0.12f / zoom, zoom);
     ex.selected = ex.tourFocus.empty() ? -1 : long(ex.tourFocus[0]);
@@ -104,12 +105,16 @@ bool handlePresenterKeys(Explorer& ex) {
         }
     }
     if (!ex.present) return used;
-    if (ImGui::IsKeyPressed(ImGuiKey_Equal)) ex.presentScale = std::min(ex.presentScale * 1.15f, 4.0f), used = true;
-    if (ImGui::IsKeyPressed(ImGuiKey_Minus)) ex.presentScale = std::max(ex.presentScale / 1.15f, 0.8f), used = true;
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal))
+        ex.presentScale = std::min(ex.presentScale * 1.15f, 4.0f), used = true;
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus))
+        ex.presentScale = std::max(ex.presentScale / 1.15f, 0.8f), used = true;
     if (ImGui::IsKeyPressed(ImGuiKey_F, false)) requestPage("fullscreen", ""), used = true;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        if (ex.tour >= 0) stopTour(ex);
-        else ex.present = false;
+        if (ex.tour >= 0)
+            stopTour(ex);
+        else
+            ex.present = false;
         used = true;
     }
     return used;
@@ -131,7 +136,8 @@ static void caption(Explorer& ex) {
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##tour-caption", nullptr, flags)) {
         ImGui::SetWindowFontScale(scale);
-        ImGui::TextDisabled("%s · %d / %d", tour.title.get(ex.lang).c_str(), ex.tourStep + 1, int(tour.steps.size()));
+        ImGui::TextDisabled("%s · %d / %d", tour.title.get(ex.lang).c_str(), ex.tourStep + 1,
+                            int(tour.steps.size()));
         ImGui::SetWindowFontScale(scale * 1.25f);
         ImGui::TextWrapped("%s", step.title.get(ex.lang).c_str());
         ImGui::SetWindowFontScale(scale);

@@ -23,8 +23,10 @@ std::string percentEncode(const std::string& s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == ':') out += char(c);
-        else out += '%', out += hex[c >> 4], out += hex[c & 15];
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == ':')
+            out += char(c);
+        else
+            out += '%', out += hex[c >> 4], out += hex[c & 15];
     }
     return out;
 }
@@ -57,8 +59,10 @@ void applyOffList(const std::vector<Category>& list, std::vector<uint8_t>& on, c
     std::string id;
     while (std::getline(ss, id, ',')) {
         int i = Map::findCategory(list, id);
-        if (i >= 0) on[size_t(i)] = 0;
-        else if (!id.empty()) unknown.push_back(id);
+        if (i >= 0)
+            on[size_t(i)] = 0;
+        else if (!id.empty())
+            unknown.push_back(id);
     }
 }
 
@@ -77,11 +81,13 @@ std::string encodeState(const Explorer& ex) {
     if (ex.selected >= 0) s += "&sel=" + ex.map.actors[size_t(ex.selected)].id;
     if (ex.focused >= 0) s += "&focus=" + ex.map.actors[size_t(ex.focused)].id;
     if (ex.focusDepth != 1) s += "&depth=" + std::to_string(ex.focusDepth);
-    const render::Camera& c = ex.camera.animating ? render::Camera{ex.camera.toX, ex.camera.toY, ex.camera.toZoom} : ex.camera;
+    const render::Camera& c =
+        ex.camera.animating ? render::Camera{ex.camera.toX, ex.camera.toY, ex.camera.toZoom} : ex.camera;
     s += "&cam=" + fmt(c.x) + "," + fmt(c.y) + "," + fmt(c.zoom);
     if (ex.lang == Lang::En) s += "&lang=en";
     if (ex.present) s += "&present=1";
-    if (ex.tour >= 0) s += "&tour=" + ex.map.tours[size_t(ex.tour)].id + "&step=" + std::to_string(ex.tourStep + 1);
+    if (ex.tour >= 0)
+        s += "&tour=" + ex.map.tours[size_t(ex.tour)].id + "&step=" + std::to_string(ex.tourStep + 1);
     if (ex.hideUnconnected) s += "&hide=1";
     if (ex.sureOnly) s += "&sure=1";
     std::string lv = offList(ex.map.levels, ex.levelOn), k = offList(ex.map.actorKinds, ex.kindOn),
@@ -133,8 +139,10 @@ bool applyState(Explorer& ex, const std::string& fragment) {
             (key == "sel" ? selected : focused) = a;
         } else if (key == "depth") {
             int d = std::atoi(value.c_str());
-            if (d >= 1 && d <= 6) ex.focusDepth = d;
-            else unknown.push_back(value);
+            if (d >= 1 && d <= 6)
+                ex.focusDepth = d;
+            else
+                unknown.push_back(value);
         } else if (key == "cam") {
             float x = 0, y = 0, z = 0;
             char tail = 0;
@@ -190,8 +198,10 @@ bool applyState(Explorer& ex, const std::string& fragment) {
     if (!skipped.empty()) {
         std::string list;
         for (const std::string& s : skipped) list += (list.empty() ? "" : ", ") + s;
-        showNotice(ex, ex.lang == Lang::Fr ? "Lien partiellement compris, ignoré : " + list
-                                           : "Link partly understood, ignored: " + list, 8);
+        showNotice(ex,
+                   ex.lang == Lang::Fr ? "Lien partiellement compris, ignoré : " + list
+                                       : "Link partly understood, ignored: " + list,
+                   8);
         return false;
     }
     return true;

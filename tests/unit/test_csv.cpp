@@ -32,7 +32,8 @@ io::CsvImport import(const std::string& actors, const std::string& relations, co
     options.extends = extends;
     options.id = "essai";
     options.updated = "2026-11-29";
-    return io::importCsv(io::Document{"actors.csv", actors}, io::Document{"relations.csv", relations}, options, fetch);
+    return io::importCsv(io::Document{"actors.csv", actors}, io::Document{"relations.csv", relations},
+                         options, fetch);
 }
 
 std::string messages(const std::vector<io::Problem>& problems, Lang lang) {
@@ -140,8 +141,9 @@ TEST_CASE("csv: json -> csv -> json loses no field (fixture and national, ';' an
             io::CsvImportOptions options;
             options.base = &m;
             options.keepBase = true;
-            io::CsvImport r = io::importCsv(io::Document{"actors.csv", io::actorsCsv(m, delimiter)},
-                                            io::Document{"relations.csv", io::relationsCsv(m, delimiter)}, options);
+            io::CsvImport r =
+                io::importCsv(io::Document{"actors.csv", io::actorsCsv(m, delimiter)},
+                              io::Document{"relations.csv", io::relationsCsv(m, delimiter)}, options);
             INFO(messages(r.problems, Lang::En));
             REQUIRE(r.ok);
             qfq_test::checkSameMap(m, r.map);
@@ -152,7 +154,8 @@ TEST_CASE("csv: tricky values survive the round trip") {
     nlohmann::json doc = baseMap();
     doc["actors"][0]["aliases"] = {"a|b", " spaced "};
     doc["actors"][0]["missions"] = {"Une | deux", {{"en", "only english"}}, "=formule"};
-    doc["actors"][0]["sources"] = {{{"url", "https://x.fr/a;b"}, {"verified", "2026-01-02"}, {"title", "T|U"}}};
+    doc["actors"][0]["sources"] = {
+        {{"url", "https://x.fr/a;b"}, {"verified", "2026-01-02"}, {"title", "T|U"}}};
     doc["actors"][0]["formerNames"] = {{{"name", "OLD"}, {"expansion", {{"fr", "Ancien"}, {"en", "Old"}}}}};
     doc["actors"][1]["description"] = "-tiret\nsur deux lignes";
     doc["actors"][1]["position"] = {{"x", -0.125}, {"y", 1e6}};
@@ -179,7 +182,8 @@ TEST_CASE("csv import: a missing column is named") {
     CHECK(fr.find("actors.csv:1:1: colonne « level » manquante") != std::string::npos);
     CHECK(en.find("missing column \"level\"") != std::string::npos);
     r = import("id;name;level;kind;sources\n", "from;kind\n", base);
-    CHECK(messages(r.problems, Lang::En).find("relations.csv:1:1: missing column \"to\"") != std::string::npos);
+    CHECK(messages(r.problems, Lang::En).find("relations.csv:1:1: missing column \"to\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("csv import: unknown level, kind, actor with file, line, column and header") {
@@ -193,13 +197,14 @@ TEST_CASE("csv import: unknown level, kind, actor with file, line, column and he
     CHECK_FALSE(r.ok);
     std::string fr = messages(r.problems, Lang::Fr), en = messages(r.problems, Lang::En);
     INFO(fr);
-    CHECK(fr.find("actors.csv:3:13: colonne « level » : niveau inconnu « academy » (vouliez-vous dire « academie » ?)") !=
-          std::string::npos);
+    CHECK(fr.find("actors.csv:3:13: colonne « level » : niveau inconnu « academy » (vouliez-vous dire « "
+                  "academie » ?)") != std::string::npos);
     CHECK(en.find("actors.csv:3:13: column \"level\": unknown level \"academy\"") != std::string::npos);
     CHECK(en.find("actors.csv:4:") != std::string::npos);
     CHECK(en.find("column \"kind\": unknown kind \"etta\" (did you mean \"etat\"?)") != std::string::npos);
     CHECK(en.find("relations.csv:2:4: column \"to\": unknown actor \"nobody\"") != std::string::npos);
-    CHECK(en.find("relations.csv:3:7: column \"kind\": unknown relation kind \"pilotte\"") != std::string::npos);
+    CHECK(en.find("relations.csv:3:7: column \"kind\": unknown relation kind \"pilotte\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("csv import: bad cells and loader problems point at their cell") {
@@ -214,10 +219,12 @@ TEST_CASE("csv import: bad cells and loader problems point at their cell") {
     INFO(en);
     CHECK(en.find("actors.csv:2:") != std::string::npos);
     CHECK(en.find("column \"x\": number expected, got \"abc\"") != std::string::npos);
-    CHECK(en.find("column \"sources\": source \"https://a.fr\" has no verification date") != std::string::npos);
+    CHECK(en.find("column \"sources\": source \"https://a.fr\" has no verification date") !=
+          std::string::npos);
     CHECK(en.find("column \"confidence\"") != std::string::npos);
     // Problems the loader finds (a bad date, a bad id) come back to the spreadsheet cell.
-    r = import("id;name_fr;level;kind;sources\nBad Id;A;national;etat;https://a.fr|2026-13-45\n", kRelHeader, base);
+    r = import("id;name_fr;level;kind;sources\nBad Id;A;national;etat;https://a.fr|2026-13-45\n", kRelHeader,
+               base);
     CHECK_FALSE(r.ok);
     en = messages(r.problems, Lang::En);
     INFO(en);
@@ -231,7 +238,8 @@ TEST_CASE("csv import: French spreadsheet in Windows-1252 with comma decimals an
     Map base = qfq_test::fixtureMap();
     std::string actors =
         "id;acronym;name;level;kind;missions_fr;topics;sources;x;y;aliases\r\n"
-        "coll;CLG;Coll\xE8ge Jean-Jaur\xE8s;etablissement;collectivite;\"Accueillir\r\nFormer\";ent|equipment;"
+        "coll;CLG;Coll\xE8ge "
+        "Jean-Jaur\xE8s;etablissement;collectivite;\"Accueillir\r\nFormer\";ent|equipment;"
         "https://a.fr|2026-11-29|Page;12,5;-3;un|deux\r\n";
     io::CsvImport r = import(actors, "from;to;kind;directed\r\ncoll;coll;partenaire;non\r\n", base);
     INFO(messages(r.problems, Lang::En));
@@ -253,8 +261,9 @@ TEST_CASE("csv import: French spreadsheet in Windows-1252 with comma decimals an
 
 TEST_CASE("csv import: unknown columns are warnings, x- columns are ignored") {
     Map base = qfq_test::fixtureMap();
-    io::CsvImport r = import("id;name_fr;level;kind;sources;levle;x-notes\nz;Z;national;etat;https://a.fr|2026-11-29;;n\n",
-                             kRelHeader, base);
+    io::CsvImport r =
+        import("id;name_fr;level;kind;sources;levle;x-notes\nz;Z;national;etat;https://a.fr|2026-11-29;;n\n",
+               kRelHeader, base);
     REQUIRE(r.ok);
     std::string en = messages(r.problems, Lang::En);
     CHECK(en.find("unknown column \"levle\", ignored (did you mean \"level\"?)") != std::string::npos);
@@ -277,8 +286,8 @@ TEST_CASE("csv import --extends: base ids override, new ids are added") {
         "id,name_fr,level,kind,territory,sources\n"
         "drane,DRANE de Toulouse,,,,\n"
         "canope-09,Atelier Canopé 09,academie,etat,toulouse,https://a.fr|2026-11-29\n",
-        "from,to,kind,description_fr\ndne,drane,pilote,Pilote la DRANE\ndrane,canope-09,partenaire,\n", base, "base",
-        fetch);
+        "from,to,kind,description_fr\ndne,drane,pilote,Pilote la DRANE\ndrane,canope-09,partenaire,\n", base,
+        "base", fetch);
     INFO(messages(r.problems, Lang::En));
     REQUIRE(r.ok);
     CHECK(r.document["extends"] == "base");
@@ -303,9 +312,9 @@ TEST_CASE("csv import: the templates in data/templates import onto the national 
     io::Fetch fetch = [&](const std::string& ref, const std::string&, io::Document& out) {
         return io::fetchFile(ref, dir + "territories/modele.json", out);
     };
-    io::CsvImport r = io::importCsv(io::Document{"actors.csv", qfq_test::readFile(dir + "templates/actors.csv")},
-                                    io::Document{"relations.csv", qfq_test::readFile(dir + "templates/relations.csv")},
-                                    options, fetch);
+    io::CsvImport r = io::importCsv(
+        io::Document{"actors.csv", qfq_test::readFile(dir + "templates/actors.csv")},
+        io::Document{"relations.csv", qfq_test::readFile(dir + "templates/relations.csv")}, options, fetch);
     INFO(messages(r.problems, Lang::En));
     REQUIRE(r.ok);
     for (const io::Problem& p : r.problems) CHECK(p.warning == false);

@@ -58,8 +58,9 @@ std::string abbr(const std::string& term) {
 // ---------------------------------------------------------------------------
 
 TEST_CASE("xml reader: entities, CDATA, comments, attributes, errors") {
-    XmlNode root = parse("<?xml version=\"1.0\"?>\n<!-- c --><!DOCTYPE x><a k=\"1 &amp; 2\" j='&#233;&#x20AC;'>"
-                         "t&lt;u<b/><![CDATA[<raw>]]><!-- skip --><c x=\"a&#10;b\">z</c></a>");
+    XmlNode root = parse(
+        "<?xml version=\"1.0\"?>\n<!-- c --><!DOCTYPE x><a k=\"1 &amp; 2\" j='&#233;&#x20AC;'>"
+        "t&lt;u<b/><![CDATA[<raw>]]><!-- skip --><c x=\"a&#10;b\">z</c></a>");
     CHECK(root.name == "a");
     CHECK(*root.attribute("k") == "1 & 2");
     CHECK(*root.attribute("j") == "é€");
@@ -90,9 +91,10 @@ TEST_CASE("graphml: keys for every field, yEd graphics, positions, colours") {
     for (const XmlNode& k : root.children)
         if (k.name == "key" && *k.attribute("for") == "node" && k.attribute("attr.name"))
             nodeKeys.push_back(*k.attribute("attr.name"));
-    for (const char* field : {"id", "acronym", "name", "aliases", "formerNames", "level", "kind", "territory",
-                              "description", "missions", "topics", "url", "sources", "confidence", "position",
-                              "variants", "x", "y", "r", "g", "b", "label"})
+    for (const char* field : {"id",      "acronym",    "name",        "aliases",  "formerNames", "level",
+                              "kind",    "territory",  "description", "missions", "topics",      "url",
+                              "sources", "confidence", "position",    "variants", "x",           "y",
+                              "r",       "g",          "b",           "label"})
         CHECK(std::find(nodeKeys.begin(), nodeKeys.end(), field) != nodeKeys.end());
     const XmlNode* graph = root.child("graph");
     REQUIRE(graph);
@@ -277,7 +279,8 @@ TEST_CASE("png: checksums, chunks and sizes at scale 1, 2 and 4") {
         REQUIRE(png.size() > 33);
         CHECK(std::memcmp(png.data(), "\x89PNG\r\n\x1a\n", 8) == 0);
         auto be = [&](size_t at) {
-            return uint32_t(png[at]) << 24 | uint32_t(png[at + 1]) << 16 | uint32_t(png[at + 2]) << 8 | png[at + 3];
+            return uint32_t(png[at]) << 24 | uint32_t(png[at + 1]) << 16 | uint32_t(png[at + 2]) << 8 |
+                   png[at + 3];
         };
         CHECK(be(16) == uint32_t(std::ceil(scene.width * scale)));
         CHECK(be(20) == uint32_t(std::ceil(scene.height * scale)));
@@ -300,7 +303,8 @@ TEST_CASE("png: rasteriser draws discs, text and respects the clip") {
     io::detail::Shape bg;
     bg.kind = io::detail::Shape::Rect, bg.x1 = 40, bg.y1 = 20, bg.colour = 0xFFFFFF;
     io::detail::Shape disc;
-    disc.kind = io::detail::Shape::Disc, disc.x0 = 10, disc.y0 = 10, disc.r = 6, disc.colour = 0xFF0000, disc.width = 0;
+    disc.kind = io::detail::Shape::Disc, disc.x0 = 10, disc.y0 = 10, disc.r = 6, disc.colour = 0xFF0000,
+    disc.width = 0;
     io::detail::Shape text;
     text.kind = io::detail::Shape::Label, text.x0 = 20, text.y0 = 15, text.text = "M", text.size = 14;
     scene.shapes = {bg, disc, text};

@@ -22,7 +22,9 @@ inline qfq::Map loadJson(const nlohmann::json& doc, const std::string& name = "m
 }
 
 // The fixture of test_io (every feature of the format) and the national base, resolved.
-inline qfq::Map fixtureMap() { return loadJson(baseMap(), "base.json"); }
+inline qfq::Map fixtureMap() {
+    return loadJson(baseMap(), "base.json");
+}
 inline qfq::Map nationalMap() {
     qfq::io::LoadResult r = qfq::io::loadFile(std::string(QFQ_SOURCE_DIR) + "/data/national.json");
     REQUIRE(r.ok);

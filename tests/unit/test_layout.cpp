@@ -285,7 +285,8 @@ TEST_CASE("LayoutRun: after a filter change only new actors get fresh positions"
     Positions after = force(g2, warm, &init);
     REQUIRE(allFinite(after));
     double moved = 0;
-    for (uint32_t v = 0; v < g.n; ++v) moved += std::hypot(after.x[v] - before.x[v], after.y[v] - before.y[v]);
+    for (uint32_t v = 0; v < g.n; ++v)
+        moved += std::hypot(after.x[v] - before.x[v], after.y[v] - before.y[v]);
     moved /= g.n;
     MESSAGE("mean move of old nodes: " << moved);
     CHECK(moved < o.edgeLength);
@@ -340,11 +341,11 @@ TEST_CASE("bad input: empty, one node, self-loops, duplicates, disconnected, coi
 
         Graph bad;
         bad.n = 6;
-        bad.addEdge(0, 0);    // self-loop
+        bad.addEdge(0, 0);  // self-loop
         bad.addEdge(1, 2);
-        bad.addEdge(1, 2);    // duplicate
-        bad.addEdge(3, 4);    // another component
-        bad.addEdge(5, 99);   // dangling end
+        bad.addEdge(1, 2);          // duplicate
+        bad.addEdge(3, 4);          // another component
+        bad.addEdge(5, 99);         // dangling end
         bad.level = {0, 1, -1, 7};  // short, out of range
         bad.levelCount = 2;
         bad.labelChars = {NAN, -3, 1e9f};

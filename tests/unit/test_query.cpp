@@ -20,7 +20,9 @@ using namespace qfq;
 using namespace qfq::query;
 
 namespace {
-uint32_t idx(const Map& m, const char* id) { return uint32_t(m.findActor(id)); }
+uint32_t idx(const Map& m, const char* id) {
+    return uint32_t(m.findActor(id));
+}
 const Actor& top(const Map& m, const std::vector<Hit>& hits) {
     REQUIRE(!hits.empty());
     REQUIRE(!hits[0].glossary);
@@ -42,7 +44,7 @@ TEST_CASE("fold: accents, case, ligatures, punctuation") {
     CHECK(fold("Ÿ ĉ ł ž") == "y c l z");
     CHECK(fold("") == "");
     CHECK(fold("\xff\xfe\xc3") == "");  // invalid UTF-8: dropped, no crash
-    CHECK(fold("日本") == "日本");       // other scripts kept
+    CHECK(fold("日本") == "日本");      // other scripts kept
 }
 
 // ---------------------------------------------------------------------------
@@ -196,7 +198,8 @@ TEST_CASE("paths: k shortest distinct paths in a lattice, none across components
     const char* ids[] = {"s", "a", "b", "c", "t", "x", "y"};
     for (const char* id : ids) testmaps::addActor(m, id, "", id, "national");
     m.reindex();
-    for (auto [f, t] : {std::pair{"s", "a"}, {"s", "b"}, {"s", "c"}, {"a", "t"}, {"b", "t"}, {"c", "t"}, {"x", "y"}})
+    for (auto [f, t] :
+         {std::pair{"s", "a"}, {"s", "b"}, {"s", "c"}, {"a", "t"}, {"b", "t"}, {"c", "t"}, {"x", "y"}})
         testmaps::addRelation(m, f, "k", t);
     testmaps::addRelation(m, "s", "k", "a");  // duplicate
     testmaps::addRelation(m, "a", "k", "a");  // self-loop

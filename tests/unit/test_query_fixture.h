@@ -33,7 +33,8 @@ inline uint32_t addActor(Map& m, const char* id, const char* acronym, const char
     return uint32_t(m.actors.size() - 1);
 }
 
-inline uint32_t addRelation(Map& m, const char* from, const char* kind, const char* to, bool directed = true) {
+inline uint32_t addRelation(Map& m, const char* from, const char* kind, const char* to,
+                            bool directed = true) {
     Relation r;
     r.from = uint32_t(m.findActor(from));
     r.to = uint32_t(m.findActor(to));
@@ -61,9 +62,12 @@ inline Map ariege() {
     m.schema = "qfq-map/1";
     m.id = "test";
     m.language = "fr";
-    m.levels = {cat("national", "National"), cat("region-academique", "Région académique"),
-                cat("academie", "Académie"), cat("departement", "Département"),
-                cat("circonscription", "Circonscription"), cat("etablissement", "Établissement")};
+    m.levels = {cat("national", "National"),
+                cat("region-academique", "Région académique"),
+                cat("academie", "Académie"),
+                cat("departement", "Département"),
+                cat("circonscription", "Circonscription"),
+                cat("etablissement", "Établissement")};
     m.actorKinds = {cat("etat", "État"), cat("collectivite", "Collectivité")};
     m.relationKinds = {cat("pilote", "pilote", "steers"), cat("accompagne", "accompagne", "supports"),
                        cat("equipe", "équipe", "equips"), cat("forme", "forme", "trains")};
@@ -77,9 +81,11 @@ inline Map ariege() {
     addTerritory(m, "ecole-foix", "École élémentaire de Foix", "etablissement", "circ-foix");
 
     addActor(m, "dne", "DNE", "Direction du numérique pour l'éducation", "national", "fr", {"ent", "data"});
-    uint32_t drane = addActor(m, "drane-toulouse", "DRANE", "Délégation régionale académique au numérique éducatif",
-                              "region-academique", "ac-toulouse", {"ent", "training"});
-    m.actors[drane].formerNames.push_back({"DANE", "2020", {"Délégation académique au numérique éducatif", ""}});
+    uint32_t drane =
+        addActor(m, "drane-toulouse", "DRANE", "Délégation régionale académique au numérique éducatif",
+                 "region-academique", "ac-toulouse", {"ent", "training"});
+    m.actors[drane].formerNames.push_back(
+        {"DANE", "2020", {"Délégation académique au numérique éducatif", ""}});
     m.actors[drane].aliases = {"Délégation numérique"};
     uint32_t erun = addActor(m, "erun-foix", "ERUN", "Enseignant référent pour les usages du numérique",
                              "circonscription", "circ-foix", {"equipment"});
@@ -89,9 +95,11 @@ inline Map ariege() {
                            {"equipment"});
     m.actors[cd].kind = 1;
     addActor(m, "educonnect", "", "EduConnect", "national", nullptr, {"identity"});
-    uint32_t inspe = addActor(m, "inspe-toulouse", "INSPÉ", "Institut national supérieur du professorat et de l'éducation",
-                              "academie", "ac-toulouse", {"training"});
-    m.actors[inspe].formerNames.push_back({"ESPE", "2019", {"École supérieure du professorat et de l'éducation", ""}});
+    uint32_t inspe =
+        addActor(m, "inspe-toulouse", "INSPÉ", "Institut national supérieur du professorat et de l'éducation",
+                 "academie", "ac-toulouse", {"training"});
+    m.actors[inspe].formerNames.push_back(
+        {"ESPE", "2019", {"École supérieure du professorat et de l'éducation", ""}});
     addActor(m, "canope", "", "Réseau Canopé", "national", nullptr, {"training", "resources"});
     m.actors.back().formerNames.push_back({"CNDP", "2014", {}});
     uint32_t dsden = addActor(m, "dsden-34", "DSDEN 34", "Direction des services départementaux de l'Hérault",

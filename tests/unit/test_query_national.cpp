@@ -63,7 +63,8 @@ TEST_CASE("national map: a path from the DNE down to an école") {
     CHECK(!r.undirected);
     CHECK(r.paths[0].actors.front() == uint32_t(dne));
     CHECK(r.paths[0].actors.back() == uint32_t(ecole));
-    for (size_t i = 1; i < r.paths.size(); ++i) CHECK(r.paths[i].actors.size() >= r.paths[i - 1].actors.size());
+    for (size_t i = 1; i < r.paths.size(); ++i)
+        CHECK(r.paths[i].actors.size() >= r.paths[i - 1].actors.size());
     auto c = net.centrality();
     REQUIRE(c.betweenness.size() == m.actors.size());
     for (double b : c.betweenness) CHECK((b >= 0 && b <= 1));
@@ -101,8 +102,10 @@ TEST_CASE("national map: layered layout keeps labels apart, force layout stays f
     int overlaps = 0;
     for (uint32_t a = 0; a < g.n; ++a)
         for (uint32_t b = a + 1; b < g.n; ++b)
-            if (p.y[a] == p.y[b] && std::fabs(p.x[a] - p.x[b]) <
-                                        (layout::labelWidth(o, g.labelChars[a]) + layout::labelWidth(o, g.labelChars[b])) * 0.5f - 0.01f)
+            if (p.y[a] == p.y[b] &&
+                std::fabs(p.x[a] - p.x[b]) <
+                    (layout::labelWidth(o, g.labelChars[a]) + layout::labelWidth(o, g.labelChars[b])) * 0.5f -
+                        0.01f)
                 ++overlaps;
     CHECK(overlaps == 0);
     o.mode = layout::Mode::Force;
