@@ -53,15 +53,6 @@ void positions(const Map& map, Lang lang, layout::Mode mode, std::vector<float>&
 // 2. Fonts and output paths
 // ---------------------------------------------------------------------------
 
-bool readBytes(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return true;
-}
-
 // --font, else Debian's DejaVu Sans, else the web app's copy next to the executable.
 std::string findFont(const Args& args, std::string& bytes) {
     std::vector<fs::path> candidates;
@@ -72,7 +63,7 @@ std::string findFont(const Args& args, std::string& bytes) {
     if (!ec) candidates.push_back(exe.parent_path() / ".." / "web" / "assets" / "DejaVuSans.ttf");
     candidates.push_back("build/web/assets/DejaVuSans.ttf");
     for (const fs::path& p : candidates)
-        if (readBytes(p, bytes)) return p.string();
+        if (io::readFile(p.string(), bytes)) return p.string();
     return "";
 }
 

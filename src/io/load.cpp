@@ -229,10 +229,8 @@ LoadResult loadMap(const Document& doc, const Fetch& fetch) {
 // 4. Native files
 // ---------------------------------------------------------------------------
 
-namespace {
-
 // Reads a whole file; false if it cannot be read or is over the size limit (then `tooBig`).
-bool readFile(const fs::path& path, std::string& out, bool* tooBig = nullptr) {
+bool readFile(const std::string& path, std::string& out, bool* tooBig) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return false;
     auto size = fs::file_size(path, ec);
@@ -248,6 +246,8 @@ bool readFile(const fs::path& path, std::string& out, bool* tooBig = nullptr) {
     out = buffer.str();
     return true;
 }
+
+namespace {
 
 bool looksLikePath(const std::string& ref) {
     return ref.find('/') != std::string::npos || ref.find('\\') != std::string::npos ||

@@ -65,6 +65,10 @@ LoadResult loadMap(const Document& doc, const Fetch& fetch);
 // catalogue ids through the nearest `index.json` (qfq-catalogue/1) found walking up from it.
 LoadResult loadFile(const std::string& path);
 
+// Native: the whole file into `out`; false if it cannot be read or is over the loader's size
+// limit (then *tooBig is set).
+bool readFile(const std::string& path, std::string& out, bool* tooBig = nullptr);
+
 // The fetch loadFile uses, for callers that hold the text already.
 bool fetchFile(const std::string& ref, const std::string& from, Document& out);
 
