@@ -1,7 +1,8 @@
 // gpu_webgl2.js — WebGL2 backend of the GPU bridge (see src/render/gpu.h).
 //
 // Contents
-//   1. Creation: context, programs (shaders/*.glsl), vertex arrays
+//   1. Creation: context, programs (shaders/*.glsl), vertex arrays; made again when a
+//      lost context is restored
 //   2. The bridge calls: setFontAtlas, beginFrame, drawEdges, drawNodes, drawUi, endFrame
 //
 // Same ABI and same pixels as gpu_webgpu.js: instanced quads for nodes and edges,
@@ -44,46 +45,67 @@ function vertexArray(gl, buffer, stride, divisor, attributes) {
 // ---------------------------------------------------------------------------
 // 1. Creation
 // ---------------------------------------------------------------------------
-export function createWebGl2Backend(canvas, shaders, { onLost }) {
+
+// Everything that lives in the context: made at creation and again when a lost context is
+// restored (the old objects are gone with it).
+function createResources(gl, shaders) {
+  const r = {
+    nodeProgram: program(gl, shaders.nodesGlsl, 'nodes.glsl'),
+    edgeProgram: program(gl, shaders.edgesGlsl, 'edges.glsl'),
+    uiProgram: program(gl, shaders.uiGlsl, 'ui.glsl'),
+    fontTexture: null,
+  };
+  r.viewBuffer = gl.createBuffer();
+  gl.bindBuffer(gl.UNIFORM_BUFFER, r.viewBuffer);
+  gl.bufferData(gl.UNIFORM_BUFFER, 32, gl.DYNAMIC_DRAW);
+  for (const p of [r.nodeProgram, r.edgeProgram]) gl.uniformBlockBinding(p, gl.getUniformBlockIndex(p, 'View'), 0);
+
+  const F = gl.FLOAT, U8 = gl.UNSIGNED_BYTE;
+  r.nodeBuffer = gl.createBuffer();
+  r.nodeVao = vertexArray(gl, r.nodeBuffer, NODE_STRIDE, 1,
+    [[0, 2, F, false, 0], [1, 1, F, false, 8], [2, 4, U8, true, 12], [3, 4, U8, true, 16], [4, 1, F, false, 20]]);
+  r.edgeBuffer = gl.createBuffer();
+  r.edgeVao = vertexArray(gl, r.edgeBuffer, EDGE_STRIDE, 1,
+    [[0, 4, F, false, 0], [1, 4, U8, true, 16], [2, 1, F, false, 20], [3, 1, F, false, 24], [4, 1, F, false, 28]]);
+  r.uiVertexBuffer = gl.createBuffer();
+  r.uiVao = vertexArray(gl, r.uiVertexBuffer, UI_VERTEX_STRIDE, 0,
+    [[0, 2, F, false, 0], [1, 2, F, false, 8], [2, 4, U8, true, 16]]);
+  r.uiIndexBuffer = gl.createBuffer();
+  gl.bindVertexArray(r.uiVao);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.uiIndexBuffer);
+  gl.bindVertexArray(null);
+  r.screenLocation = gl.getUniformLocation(r.uiProgram, 'screenSize');
+  gl.useProgram(r.uiProgram);
+  gl.uniform1i(gl.getUniformLocation(r.uiProgram, 'atlas'), 0);
+  return r;
+}
+
+// hooks.onLost(why) when the context goes; hooks.onRestored() once it is back with fresh
+// resources, so the caller re-sends what only it has (the font atlas) and draws again.
+export function createWebGl2Backend(canvas, shaders, { onLost, onRestored = () => {}, onError = () => {} }) {
   const gl = canvas.getContext('webgl2', { antialias: false, alpha: false, premultipliedAlpha: true,
                                           preserveDrawingBuffer: true });
   if (!gl) throw new Error('WebGL2 is not available');
-  const nodeProgram = program(gl, shaders.nodesGlsl, 'nodes.glsl');
-  const edgeProgram = program(gl, shaders.edgesGlsl, 'edges.glsl');
-  const uiProgram = program(gl, shaders.uiGlsl, 'ui.glsl');
+  let r = createResources(gl, shaders);
   let lost = false;
+  // preventDefault tells the browser we will rebuild, so it may restore the context.
   canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); lost = true; onLost('WebGL2 context lost'); });
+  canvas.addEventListener('webglcontextrestored', () => {
+    try {
+      r = createResources(gl, shaders);
+      lost = false;
+      onRestored();
+    } catch (e) {
+      onError(`WebGL2 restore: ${e.message}`);
+    }
+  });
 
-  const viewBuffer = gl.createBuffer();
-  gl.bindBuffer(gl.UNIFORM_BUFFER, viewBuffer);
-  gl.bufferData(gl.UNIFORM_BUFFER, 32, gl.DYNAMIC_DRAW);
-  for (const p of [nodeProgram, edgeProgram]) gl.uniformBlockBinding(p, gl.getUniformBlockIndex(p, 'View'), 0);
-
-  const F = gl.FLOAT, U8 = gl.UNSIGNED_BYTE;
-  const nodeBuffer = gl.createBuffer();
-  const nodeVao = vertexArray(gl, nodeBuffer, NODE_STRIDE, 1,
-    [[0, 2, F, false, 0], [1, 1, F, false, 8], [2, 4, U8, true, 12], [3, 4, U8, true, 16], [4, 1, F, false, 20]]);
-  const edgeBuffer = gl.createBuffer();
-  const edgeVao = vertexArray(gl, edgeBuffer, EDGE_STRIDE, 1,
-    [[0, 4, F, false, 0], [1, 4, U8, true, 16], [2, 1, F, false, 20], [3, 1, F, false, 24], [4, 1, F, false, 28]]);
-  const uiVertexBuffer = gl.createBuffer();
-  const uiVao = vertexArray(gl, uiVertexBuffer, UI_VERTEX_STRIDE, 0,
-    [[0, 2, F, false, 0], [1, 2, F, false, 8], [2, 4, U8, true, 16]]);
-  const uiIndexBuffer = gl.createBuffer();
-  gl.bindVertexArray(uiVao);
-  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, uiIndexBuffer);
-  gl.bindVertexArray(null);
-  const screenLocation = gl.getUniformLocation(uiProgram, 'screenSize');
-  gl.useProgram(uiProgram);
-  gl.uniform1i(gl.getUniformLocation(uiProgram, 'atlas'), 0);
-
-  let fontTexture = null;
   let frameHeight = 0;
 
   function instanced(prog, vao, buffer, heap, ptr, bytes, count, viewPtr) {
-    gl.bindBuffer(gl.UNIFORM_BUFFER, viewBuffer);
+    gl.bindBuffer(gl.UNIFORM_BUFFER, r.viewBuffer);
     gl.bufferSubData(gl.UNIFORM_BUFFER, 0, new Uint8Array(heap, viewPtr, 32));
-    gl.bindBufferBase(gl.UNIFORM_BUFFER, 0, viewBuffer);
+    gl.bindBufferBase(gl.UNIFORM_BUFFER, 0, r.viewBuffer);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
     gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, ptr, bytes), gl.STREAM_DRAW);
     gl.useProgram(prog);
@@ -99,9 +121,9 @@ export function createWebGl2Backend(canvas, shaders, { onLost }) {
     name: 'webgl2',
     get lost() { return lost; },
     setFontAtlas(heap, ptr, width, height) {
-      if (fontTexture) gl.deleteTexture(fontTexture);
-      fontTexture = gl.createTexture();
-      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+      if (r.fontTexture) gl.deleteTexture(r.fontTexture);
+      r.fontTexture = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, r.fontTexture);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
@@ -120,19 +142,19 @@ export function createWebGl2Backend(canvas, shaders, { onLost }) {
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     },
     drawEdges(heap, ptr, count, viewPtr) {
-      if (count > 0) instanced(edgeProgram, edgeVao, edgeBuffer, heap, ptr, count * EDGE_STRIDE, count, viewPtr);
+      if (count > 0) instanced(r.edgeProgram, r.edgeVao, r.edgeBuffer, heap, ptr, count * EDGE_STRIDE, count, viewPtr);
     },
     drawNodes(heap, ptr, count, viewPtr) {
-      if (count > 0) instanced(nodeProgram, nodeVao, nodeBuffer, heap, ptr, count * NODE_STRIDE, count, viewPtr);
+      if (count > 0) instanced(r.nodeProgram, r.nodeVao, r.nodeBuffer, heap, ptr, count * NODE_STRIDE, count, viewPtr);
     },
     drawUi(heap, vtx, vtxCount, idx, idxCount, cmds, cmdCount, displayWidth, displayHeight) {
-      if (!cmdCount || !fontTexture) return;
-      gl.useProgram(uiProgram);
-      gl.uniform2f(screenLocation, displayWidth, displayHeight);
+      if (!cmdCount || !r.fontTexture) return;
+      gl.useProgram(r.uiProgram);
+      gl.uniform2f(r.screenLocation, displayWidth, displayHeight);
       gl.activeTexture(gl.TEXTURE0);
-      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
-      gl.bindVertexArray(uiVao);
-      gl.bindBuffer(gl.ARRAY_BUFFER, uiVertexBuffer);
+      gl.bindTexture(gl.TEXTURE_2D, r.fontTexture);
+      gl.bindVertexArray(r.uiVao);
+      gl.bindBuffer(gl.ARRAY_BUFFER, r.uiVertexBuffer);
       gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, vtx, vtxCount * UI_VERTEX_STRIDE), gl.STREAM_DRAW);
       gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint8Array(heap, idx, idxCount * 4), gl.STREAM_DRAW);
       gl.enable(gl.SCISSOR_TEST);
@@ -152,5 +174,7 @@ export function createWebGl2Backend(canvas, shaders, { onLost }) {
     // Waits until the GPU has finished the frame (benchmarks): a 1-pixel read blocks on it.
     sync() { gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); return Promise.resolve(); },
     destroy() { const ext = gl.getExtension('WEBGL_lose_context'); if (ext) ext.loseContext(); },
+    // For tests: the live context (WEBGL_lose_context drives a loss and a restore).
+    gl,
   };
 }

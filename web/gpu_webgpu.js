@@ -101,8 +101,15 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
   const creationError = await device.popErrorScope();
   if (creationError) throw new Error('WebGPU validation: ' + creationError.message);
 
+  // Any loss the app did not ask for is reported, "destroyed" included: a driver reset, a
+  // test or another script calling device.destroy() leaves the page without a renderer all
+  // the same.
   let lost = false;
-  device.lost.then((info) => { lost = true; if (info.reason !== 'destroyed') onLost(info.message || 'device lost'); });
+  let released = false;
+  device.lost.then((info) => {
+    lost = true;
+    if (!released) onLost(info.message || info.reason || 'device lost');
+  });
   device.addEventListener('uncapturederror', (e) => onError('WebGPU: ' + e.error.message));
 
   // -------------------------------------------------------------------------
@@ -224,10 +231,11 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
       pass = encoder = null;
       while (retired.length) retired.pop().destroy();
     },
-    destroy() { device.destroy(); },
+    destroy() { released = true; device.destroy(); },
     // Resolves when the GPU has finished the submitted frame (benchmarks).
     sync() { return device.queue.onSubmittedWorkDone(); },
-    // For tests: behave exactly as if the browser had lost the device.
-    simulateLoss() { device.destroy(); onLost('simulated device loss'); },
+    // For tests: the live device, and a loss that takes the same path as the browser's.
+    device,
+    simulateLoss() { device.destroy(); },
   };
 }

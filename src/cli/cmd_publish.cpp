@@ -78,6 +78,21 @@ fs::path findApp(const Args& args) {
     return {};
 }
 
+// The HTML pages have no script: a policy that allows none, so that a map string that ever
+// escaped the escaping (every one goes through xmlEscape, URLs are http(s) only by the
+// loader) still could not run; no referrer leaks to the sites the sources link to.
+const std::string kCharset = "<meta charset=\"utf-8\">\n";
+const std::string kPagePolicy =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+    "img-src 'self'; base-uri 'none'; form-action 'none'\">\n<meta name=\"referrer\" "
+    "content=\"no-referrer\">\n";
+
+std::string withPolicy(std::string html) {
+    size_t at = html.find(kCharset);
+    if (at != std::string::npos) html.insert(at + kCharset.size(), kPagePolicy);
+    return html;
+}
+
 bool writeFile(const fs::path& path, const std::string& text, Lang lang) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
@@ -135,7 +150,7 @@ int runPublish(const Args& args) {
     nlohmann::json catalogue = {{"schema", "qfq-catalogue/1"}, {"default", maps.front().map.id}};
     nlohmann::json list = nlohmann::json::array();
     std::string glossaryIndex =
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n" + kCharset +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>Glossaires — Qui fait quoi ?</title>\n</head>\n<body>\n<h1>Glossaires du numérique "
         "éducatif</h1>\n<ul>\n";
@@ -153,9 +168,9 @@ int runPublish(const Args& args) {
         list.push_back(std::move(entry));
         const std::string appHref = "../index.html?map=" + m.id;
         if (!writeFile(site / "glossary" / (m.id + ".html"),
-                       io::glossaryHtml(m, Lang::Fr, appHref, m.id + ".en.html"), lang) ||
+                       withPolicy(io::glossaryHtml(m, Lang::Fr, appHref, m.id + ".en.html")), lang) ||
             !writeFile(site / "glossary" / (m.id + ".en.html"),
-                       io::glossaryHtml(m, Lang::En, appHref, m.id + ".html"), lang))
+                       withPolicy(io::glossaryHtml(m, Lang::En, appHref, m.id + ".html")), lang))
             return kExitInvalid;
         glossaryIndex += "<li><a href=\"" + io::detail::xmlEscape(m.id) + ".html\">" +
                          io::detail::xmlEscape(m.title.get(Lang::Fr)) + "</a> (<a href=\"" +
@@ -165,7 +180,7 @@ int runPublish(const Args& args) {
     catalogue["maps"] = std::move(list);
     glossaryIndex += "</ul>\n<p><a href=\"../index.html\">Carte interactive</a></p>\n</body>\n</html>\n";
     if (!writeFile(site / "data" / "index.json", catalogue.dump(2) + "\n", lang) ||
-        !writeFile(site / "glossary" / "index.html", glossaryIndex, lang))
+        !writeFile(site / "glossary" / "index.html", withPolicy(glossaryIndex), lang))
         return kExitInvalid;
 
     if (args.json) {
