@@ -45,8 +45,11 @@ for (const renderer of ['webgpu', 'webgl2']) {
 
 // --- national-scale map: load, then frames ------------------------------------------
 // Both paths pan across the map while zooming in and out around the "fit all" view.
-const oursPath = (cam, width) => `const t = i / count;
-  return { x: ${cam.x} + (t - 0.5) * ${width * 0.4 / cam.zoom}, y: ${cam.y}, zoom: ${cam.zoom} * (1 + 0.6 * Math.sin(i / 8)) };`;
+// Ours is a list of cameras (the app's CSP allows no eval); sigma's page takes code.
+const oursPath = (cam, width, count) => Array.from({ length: count }, (_, i) => {
+  const t = i / count;
+  return { x: cam.x + (t - 0.5) * width * 0.4 / cam.zoom, y: cam.y, zoom: cam.zoom * (1 + 0.6 * Math.sin(i / 8)) };
+});
 const sigmaPath = `const t = i / count;
   return { x: 0.5 + (t - 0.5) * 0.4, y: 0.5, ratio: 1 / (1 + 0.6 * Math.sin(i / 8)), angle: 0 };`;
 results.nationalScale = {};
@@ -64,7 +67,7 @@ for (const renderer of ['webgl2', 'webgpu']) {
   if (!positions) positions = await page.evaluate(() => window.qfq.positions());
   await page.evaluate(() => window.qfq.command({ cmd: 'fit' }));
   const cam = (await page.evaluate(() => window.qfq.status())).camera;
-  const times = await page.evaluate(([n, src]) => window.qfq.benchFrames(n, src), [frames, oursPath(cam, s.width)]);
+  const times = await page.evaluate((path) => window.qfq.benchFrames(path), oursPath(cam, s.width, frames));
   log(`${renderer}: ${times.length} frames, median ${stats(times).median.toFixed(1)} ms`);
   results.nationalScale[renderer] = { actors: s.actors, relations: s.relations, ...stats(times) };
   if (renderer === 'webgl2') results.loaderWasm = { bytes: load.bytes, ms: load.ms, mbPerS: load.bytes / 1e6 / (load.ms / 1000) };

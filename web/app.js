@@ -5,7 +5,9 @@
 //   1. URL options and notices
 //   2. GPU backend selection (WebGPU, else WebGL2, else a message in words)
 //   3. Wasm module and string helpers
-//   4. Map loading (catalogue ids, relative URLs, `extends` chains, dropped files)
+//   4. Map loading (catalogue ids, relative URLs, `extends` chains, dropped files), with
+//      the limits a file from anyone's server needs: http(s) only, a timeout, a size cap
+//   4b. Links from maps (http(s) only, no opener, no referrer)
 //   5. Input: pointer, touch, wheel, keyboard, text
 //   6. Frame loop and window.qfq (status for tests and users' scripts)
 
@@ -21,6 +23,13 @@ const canvasId = 'qfq-canvas';
 const errors = [];
 let noticeTimer = 0;
 
+// How long a map may take to arrive, in seconds: ?timeout=5, or window.qfqFetchTimeout set
+// before the call (tests); 30 s by default, enough for a big map on a slow line.
+function fetchTimeoutSeconds() {
+  const v = Number(window.qfqFetchTimeout || params.get('timeout'));
+  return v > 0 ? v : 30;
+}
+
 function notice(fr, en, ms = 8000) {
   const el = document.getElementById('qfq-notice');
   el.textContent = `${fr} — ${en}`;
@@ -30,13 +39,12 @@ function notice(fr, en, ms = 8000) {
 }
 function fatal(fr, en) {
   const el = document.getElementById('qfq-fatal');
-  el.innerHTML = '';
   const p = document.createElement('p');
   p.textContent = fr;
   const q = document.createElement('p');
   q.lang = 'en';
   q.textContent = en;
-  el.append(p, q);
+  el.replaceChildren(p, q);
   el.hidden = false;
 }
 
@@ -67,6 +75,21 @@ function freshCanvas() {
 let gpu = null;         // the active backend
 let module = null;      // the wasm module
 let switching = false;  // a fallback is being set up
+let shaderSources = null;  // kept for the fallback: the network may be gone by then
+
+// A lost WebGL2 context comes back when the browser restores it: the backend rebuilds its
+// programs and buffers, C++ re-sends the font atlas, and the next frame draws the same view.
+function webGl2Hooks() {
+  return {
+    onLost: () => notice('Contexte WebGL2 perdu : la carte revient dès que le navigateur le rétablit',
+                         'WebGL2 context lost: the map comes back as soon as the browser restores it', 0),
+    onRestored: () => {
+      if (module) module._qfq_gpu_reset();
+      notice('Affichage rétabli', 'Display restored', 4000);
+    },
+    onError: (msg) => { if (errors.length < 50) errors.push(msg); },
+  };
+}
 
 async function createBackend(shaders, preferWebGpu) {
   const hooks = {
@@ -83,8 +106,7 @@ async function createBackend(shaders, preferWebGpu) {
       freshCanvas();
     }
   }
-  return createWebGl2Backend(document.getElementById(canvasId), shaders,
-    { onLost: () => notice('Contexte WebGL2 perdu : rechargez la page', 'WebGL2 context lost: reload the page', 0) });
+  return createWebGl2Backend(document.getElementById(canvasId), shaders, webGl2Hooks());
 }
 
 async function fallBack(fr, en) {
@@ -94,7 +116,8 @@ async function fallBack(fr, en) {
   try {
     freshCanvas();
     attachInput();
-    gpu = createWebGl2Backend(document.getElementById(canvasId), await loadShaders(), { onLost: () => {} });
+    // The view (map, selection, camera) lives in C++ and is untouched: only the drawing moves.
+    gpu = createWebGl2Backend(document.getElementById(canvasId), shaderSources || await loadShaders(), webGl2Hooks());
     module.qfqGpu = gpu;
     module._qfq_gpu_reset();  // re-uploads the font atlas to the new backend
   } catch (e) {
@@ -113,14 +136,18 @@ function withString(s, fn) {
   try { return fn(p); } finally { module._free(p); }
 }
 function readString(ptr) { return ptr ? module.UTF8ToString(ptr) : ''; }
-function call(name, ...strings) {
-  const ptrs = strings.map((s) => {
+// Calls an export with strings copied into wasm memory (numbers pass as they are).
+function call(name, ...args) {
+  const ptrs = [];
+  const values = args.map((s) => {
+    if (typeof s !== 'string') return s;
     const n = module.lengthBytesUTF8(s) + 1;
     const p = module._malloc(n);
     module.stringToUTF8(s, p, n);
+    ptrs.push(p);
     return p;
   });
-  try { return module[name](...ptrs); } finally { ptrs.forEach((p) => module._free(p)); }
+  try { return module[name](...values); } finally { ptrs.forEach((p) => module._free(p)); }
 }
 
 // ---------------------------------------------------------------------------
@@ -134,29 +161,136 @@ function catalogueUrl(id) {
   return m ? new URL(m.path, dataBase).href : null;
 }
 
+// Why a file could not be read, in words for the notice and the list of load errors.
+class LoadError extends Error {
+  constructor(kind, fr, en) { super(en); this.kind = kind; this.fr = fr; this.en = en; }
+}
+const short = (s) => { s = String(s); return s.length > 100 ? `${s.slice(0, 97)}…` : s; };
+// The loader's own limit (io::Limits::kFileBytes), asked from wasm rather than copied.
+const fileLimit = () => module._qfq_file_limit();
+const megabytes = (n) => Math.round(n / (1024 * 1024));
+
+function tooLarge(name) {
+  const mb = megabytes(fileLimit());
+  return new LoadError('too-large',
+    `« ${short(name)} » : fichier trop gros (plus de ${mb} Mo, la limite d’un fichier de carte)`,
+    `"${short(name)}": file too large (over ${mb} MB, the limit for one map file)`);
+}
+
+// Only web addresses open a map: `javascript:`, `data:`, `file:`, `blob:`… are refused,
+// relative ones are read against the page (or the map that names them).
+function mapUrl(ref, base) {
+  let u = null;
+  try { u = new URL(ref, base); } catch (e) { /* refused below */ }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+    throw new LoadError('scheme',
+      `Adresse refusée « ${short(ref)} » : seules les adresses http:// et https:// peuvent ouvrir une carte`,
+      `Address refused "${short(ref)}": only http:// and https:// addresses can open a map`);
+  return u.href;
+}
+
+// Reads a body chunk by chunk, counting bytes: a file over the limit (or an endless
+// stream) is aborted as soon as the limit is passed, before it fills the memory.
+async function readCapped(response, url, controller, failure) {
+  if (!response.body) return '';
+  const limit = fileLimit();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();  // UTF-8, a leading BOM dropped, as response.text() does
+  const parts = [];
+  let bytes = 0;
+  for (;;) {
+    let chunk;
+    try { chunk = await reader.read(); } catch (e) { throw failure(); }
+    if (chunk.done) break;
+    bytes += chunk.value.byteLength;
+    if (bytes > limit) {
+      controller.abort();
+      throw tooLarge(url);
+    }
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+// fetch with a timeout over the whole transfer and the size cap, every failure in words.
+async function fetchMapText(url) {
+  const controller = new AbortController();
+  const seconds = fetchTimeoutSeconds();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, seconds * 1000);
+  // A fetch that rejects says nothing of why (the browser hides it from scripts): the
+  // server is down, or it does not send Access-Control-Allow-Origin for this site.
+  const failure = () => (timedOut
+    ? new LoadError('timeout', `« ${short(url)} » : pas de réponse complète en ${seconds} s (délai dépassé)`,
+                    `"${short(url)}": no complete answer within ${seconds} s (timed out)`)
+    : new LoadError('network',
+      `« ${short(url)} » illisible : le serveur est injoignable, ou il n’autorise pas ce site à lire ses fichiers (CORS)`,
+      `Cannot read "${short(url)}": the server is unreachable, or it does not allow this site to read its files (CORS)`));
+  try {
+    let response;
+    try { response = await fetch(url, { signal: controller.signal }); } catch (e) { throw failure(); }
+    if (!response.ok) {
+      controller.abort();
+      const code = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      throw new LoadError('http', `« ${short(url)} » : le serveur a répondu ${code}`,
+                          `"${short(url)}": the server answered ${code}`);
+    }
+    // Refused before reading when the server announces the size.
+    if (Number(response.headers.get('content-length')) > fileLimit()) {
+      controller.abort();
+      throw tooLarge(url);
+    }
+    return await readCapped(response, url, controller, failure);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Shows why a file could not be read: the notice, and the list of load errors (C++).
+function reportLoadError(e) {
+  notice(e.fr, e.en, 12000);
+  call('_qfq_load_problem', '', e.fr, e.en, 1);
+}
+
 // Fetches a map and the chain of maps it extends, then hands them all to C++, which
 // resolves, validates and either swaps the map in or keeps the old one and lists errors.
+// A file that cannot be read leaves the map on screen as it was.
 async function loadMap(ref, text = null, name = null) {
   const docs = [];
+  let baseFailure = null;
   try {
-    let url = text === null ? (catalogueUrl(ref) || new URL(ref, location.href).href) : null;
+    let url = text === null ? (catalogueUrl(ref) || mapUrl(ref, location.href)) : null;
     let docName = name || url;
-    let body = text === null ? await fetchText(url) : text;
+    let body = text === null ? await fetchMapText(url) : text;
     docs.push({ from: '', ref, name: docName, text: body });
     const seen = new Set([docName]);
     for (let depth = 0; depth < 16; ++depth) {
       const base = withString(body, (p) => readString(module._qfq_extends_of(p)));
       if (!base) break;
-      const baseUrl = catalogueUrl(base) || new URL(base, url || dataBase).href;
+      let baseUrl;
+      try {
+        baseUrl = catalogueUrl(base) || mapUrl(base, url || dataBase);
+      } catch (e) {
+        baseFailure = e;  // C++ reports the missing base where `extends` names it
+        break;
+      }
       if (seen.has(baseUrl)) break;  // a cycle: C++ reports it with its location
       seen.add(baseUrl);
       let baseText;
-      try { baseText = await fetchText(baseUrl); } catch (e) { break; }  // C++ reports the missing base
+      try {
+        baseText = await fetchMapText(baseUrl);
+      } catch (e) {
+        if (!(e instanceof LoadError)) throw e;
+        baseFailure = e;  // C++ reports the missing base where `extends` names it; this says why
+        break;
+      }
       docs.push({ from: docName, ref: base, name: baseUrl, text: baseText });
       url = baseUrl; docName = baseUrl; body = baseText;
     }
   } catch (e) {
-    notice(`Carte introuvable : ${ref}`, `Map not found: ${ref} (${e.message})`);
+    if (!(e instanceof LoadError)) throw e;
+    reportLoadError(e);
     return false;
   }
   const t0 = performance.now();
@@ -165,12 +299,22 @@ async function loadMap(ref, text = null, name = null) {
   const ok = module._qfq_load_finish() === 1;
   // For benchmarks: how long parsing, checking and indexing took in wasm.
   window.qfq.lastLoad = { ms: performance.now() - t0, bytes: docs.reduce((n, d) => n + d.text.length, 0), ok };
+  if (!ok && baseFailure) call('_qfq_load_problem', '', baseFailure.fr, baseFailure.en, 0);
   if (!ok) notice('La carte contient des erreurs : la carte précédente reste affichée',
                   'The map has errors: the previous map stays on screen', 12000);
   return ok;
 }
 
+// A dropped file over the loader's limit is refused before it is read into memory.
+function checkDroppedSize(files) {
+  const big = files.find((f) => f.size > fileLimit());
+  if (!big) return true;
+  reportLoadError(tooLarge(big.name));
+  return false;
+}
+
 async function loadDroppedFile(file) {
+  if (!checkDroppedSize([file])) return false;
   const text = await file.text();
   return loadMap(file.name, text, file.name);
 }
@@ -178,6 +322,7 @@ async function loadDroppedFile(file) {
 // Two CSV files (actors + relations, exported from a spreadsheet) become a map that
 // extends the one on screen. Which is which is read from the header: relations have "from".
 async function loadDroppedCsvPair(files) {
+  if (!checkDroppedSize(files)) return false;
   const texts = await Promise.all(files.map((f) => f.text()));
   const isRelations = (t) => /(^|[;,\t])"?from"?([;,\t]|$)/m.test(t.split(/\r?\n/)[0]);
   let [a, r] = [0, 1];
@@ -198,6 +343,25 @@ function loadDropped(fileList) {
     return Promise.resolve(false);
   }
   return files[0] ? loadDroppedFile(files[0]) : Promise.resolve(false);
+}
+
+// ---------------------------------------------------------------------------
+// 4b. Links from maps
+// ---------------------------------------------------------------------------
+
+// A map's website and source links open only if they are web addresses, in a new tab that
+// can neither reach back to this page (noopener) nor learn its address (noreferrer).
+// The loader already refuses other schemes; this holds whatever a map slips through.
+function openExternal(url) {
+  let u = null;
+  try { u = new URL(url); } catch (e) { /* refused below */ }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) {
+    notice(`Lien refusé : « ${short(url)} » n’est pas une adresse web (http:// ou https://)`,
+           `Link refused: "${short(url)}" is not a web address (http:// or https://)`);
+    return false;
+  }
+  window.open(u.href, '_blank', 'noopener,noreferrer');
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -265,7 +429,8 @@ let benchmarking = false;  // the frame loop pauses while benchFrames drives fra
 const frameSamples = [];
 
 function frame(t) {
-  if (!switching && !benchmarking) {
+  // While the GPU is lost nothing can be drawn: the view waits, unchanged, for its return.
+  if (!switching && !benchmarking && !gpu.lost) {
     const c = document.getElementById(canvasId);
     const dpr = window.devicePixelRatio || 1;
     const t0 = performance.now();
@@ -284,6 +449,7 @@ function status() {
   return Object.assign(s, {
     ready: !!(s.ready && firstFrameAt),
     renderer: gpu ? gpu.name : null,
+    gpuLost: !!(gpu && gpu.lost),
     frameMs,
     firstFrameMs: firstFrameAt,
     errors: [...errors, ...(s.errors || [])],
@@ -299,16 +465,20 @@ async function main() {
     // Scripted control for tests and users' scripts: {cmd: "select", id: "erun"}…
     command: (obj) => JSON.parse(readString(call('_qfq_command', JSON.stringify(obj)))),
     simulateDeviceLoss: () => gpu && gpu.simulateLoss && gpu.simulateLoss(),
-    // Benchmark: draws `count` frames along a pan-and-zoom path, each waited for on the GPU.
-    // path(i) gives {x, y, zoom}; returns the time of every frame in ms.
-    benchFrames: async (count, pathSource) => {
-      const path = new Function('i', 'count', pathSource);
+    // For tests: the active backend (its WebGPU `device` or WebGL2 `gl`), and the path a
+    // map's link takes.
+    get gpu() { return gpu; },
+    openUrl: (url) => openExternal(url),
+    // Benchmark: draws one frame per camera of `path` ([{x, y, zoom}…]), each waited for on
+    // the GPU; returns the time of every frame in ms. (A list, not code: the page's CSP
+    // allows no eval.)
+    benchFrames: async (path) => {
       const c = document.getElementById(canvasId);
       benchmarking = true;
       const times = [];
       try {
-        for (let i = 0; i < count; ++i) {
-          window.qfq.command(Object.assign({ cmd: 'camera' }, path(i, count)));
+        for (const camera of path) {
+          window.qfq.command(Object.assign({ cmd: 'camera' }, camera));
           const t0 = performance.now();
           module._qfq_frame(t0, c.clientWidth, c.clientHeight, window.devicePixelRatio || 1);
           await gpu.sync();
@@ -324,7 +494,7 @@ async function main() {
   };
   let shaders;
   try {
-    shaders = await loadShaders();
+    shaders = shaderSources = await loadShaders();
   } catch (e) {
     fatal('Impossible de charger les fichiers de l’application.', `Cannot load the app files: ${e.message}`);
     return;
@@ -342,7 +512,7 @@ async function main() {
     fetch('assets/DejaVuSans.ttf').then((r) => r.arrayBuffer()),
     fetchText('data/index.json').catch(() => null),
   ]);
-  module = await createQfqModule({ qfqGpu: gpu, qfqOnEvent: onEvent });
+  module = await createQfqModule({ qfqGpu: gpu, qfqOnEvent: onEvent, qfqOpenUrl: openExternal });
   const fp = module._malloc(fontBytes.byteLength);
   module.HEAPU8.set(new Uint8Array(fontBytes), fp);
   module._qfq_init(fp, fontBytes.byteLength, window.devicePixelRatio || 1);  // takes ownership
@@ -378,6 +548,7 @@ function downloadExport(format, scale) {
   const status = JSON.parse(readString(module._qfq_status_json()));
   const map = status.map || 'carte';
   const a = document.createElement('a');
+  a.rel = 'noopener noreferrer';
   a.href = URL.createObjectURL(new Blob([bytes], { type: exportTypes[format] || 'application/octet-stream' }));
   a.download = format.endsWith('.csv') ? `${map}-${format}`
                                        : `${map}${format === 'png' && scale > 1 ? `@${scale}x` : ''}.${format}`;
@@ -404,7 +575,7 @@ function onEvent(name, payload) {
   } else if (name === 'open-full') {
     const full = new URL(location.href);
     full.searchParams.delete('embed');
-    window.open(full.href, '_blank', 'noopener');
+    window.open(full.href, '_blank', 'noopener,noreferrer');
   }
   else if (name === 'state') {
     const { fragment, push } = JSON.parse(payload);

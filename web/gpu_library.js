@@ -23,8 +23,10 @@ mergeInto(LibraryManager.library, {
     Module.qfqGpu.endFrame();
   },
   // Browser services the app asks for (not drawing): links, clipboard, URL state.
+  // The page decides whether a link from a map may open (only http(s), without opener or
+  // referrer): nothing opens if it has not said how.
   qfq_js_open_url: function (url) {
-    window.open(UTF8ToString(url), '_blank', 'noopener');
+    if (Module.qfqOpenUrl) Module.qfqOpenUrl(UTF8ToString(url));
   },
   qfq_js_set_clipboard: function (text) {
     const s = UTF8ToString(text);

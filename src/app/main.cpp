@@ -22,6 +22,7 @@
 #include "imgui.h"
 #include "io/csv.h"
 #include "io/export.h"
+#include "io/limits.h"
 #include "io/load.h"
 #include "render/gpu.h"
 #include "render/ui_draw.h"
@@ -312,6 +313,25 @@ EMSCRIPTEN_KEEPALIVE void qfq_text(const char* utf8) {
 // ---------------------------------------------------------------------------
 // 4. Map loading
 // ---------------------------------------------------------------------------
+
+// The largest map file the loader accepts: the page refuses bigger downloads and dropped
+// files before reading them, with the loader's own number rather than a copy of it.
+EMSCRIPTEN_KEEPALIVE int qfq_file_limit() {
+    return int(qfq::io::Limits::kFileBytes);
+}
+
+// A map the page could not even read (network or CORS failure, HTTP status, timeout, too
+// large, address refused): listed with the load errors, in both languages; the map on
+// screen stays. `first` starts a new list, else the problem is added to the last load's.
+EMSCRIPTEN_KEEPALIVE void qfq_load_problem(const char* file, const char* fr, const char* en, int first) {
+    qfq::ui::Explorer& ex = g_explorer;
+    if (first) ex.problems.clear();
+    qfq::io::Problem problem;
+    problem.file = file;
+    problem.message = {fr, en};
+    ex.problems.push_back(std::move(problem));
+    ex.showProblems = true;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* qfq_extends_of(const char* text) {
     g_scratch = qfq::io::extendsOf(text);
