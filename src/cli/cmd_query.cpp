@@ -270,6 +270,7 @@ int runPath(const Args& args) {
         std::cout << nlohmann::json{{"from", m.actors[size_t(from)].id},
                                     {"to", m.actors[size_t(to)].id},
                                     {"undirected", r.undirected},
+                                    {"truncated", r.truncated},
                                     {"paths", paths}}
                          .dump(1)
                   << "\n";
@@ -282,6 +283,9 @@ int runPath(const Args& args) {
     if (r.undirected)
         std::cout << say(args.lang, "(aucun chemin dans le sens des relations : sens ignoré)\n",
                          "(no path along the relations' directions: directions ignored)\n");
+    if (r.truncated)
+        std::cout << say(args.lang, "(recherche arrêtée : graphe trop grand pour d'autres chemins)\n",
+                         "(search stopped: graph too large to look for more paths)\n");
     for (const query::Path& p : r.paths) {
         std::cout << m.actors[p.actors[0]].label(args.lang);
         for (size_t i = 0; i < p.relations.size(); ++i) {

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/limits.h"
 #include "io/load.h"
 
 namespace qfq::io::detail {
@@ -45,19 +46,33 @@ struct RawProblem {
     bool warning = false;
 };
 
+// At most kMaxListed problems are kept (a broken million-relation file must not build a
+// million messages); the rest are only counted, and a last line says how many. `full()`
+// lets callers skip costly message parts (did-you-mean suggestions) nobody will read.
 struct Problems {
+    static constexpr size_t kMaxListed = 200;
     std::vector<RawProblem> list;
     size_t errors = 0;
+    size_t unlisted = 0;  // problems found once the list was full
+    bool full() const { return list.size() >= kMaxListed; }
     void error(int doc, std::string pointer, Text message, bool atKey = false) {
-        list.push_back({doc, std::move(pointer), atKey, -1, std::move(message), false});
+        add({doc, std::move(pointer), atKey, -1, std::move(message), false});
         ++errors;
     }
     void warn(int doc, std::string pointer, Text message) {
-        list.push_back({doc, std::move(pointer), false, -1, std::move(message), true});
+        add({doc, std::move(pointer), false, -1, std::move(message), true});
     }
     void errorAt(int doc, long offset, Text message) {
-        list.push_back({doc, "", false, offset, std::move(message), false});
+        add({doc, "", false, offset, std::move(message), false});
         ++errors;
+    }
+
+private:
+    void add(RawProblem problem) {
+        if (full())
+            ++unlisted;
+        else
+            list.push_back(std::move(problem));
     }
 };
 
@@ -65,9 +80,11 @@ struct Problems {
 // 2. Parsed documents
 // ---------------------------------------------------------------------------
 
-constexpr size_t kMaxFileBytes = 50u * 1024u * 1024u;
-constexpr int kMaxDepth = 64;
-constexpr size_t kMaxStringChars = 10000;
+constexpr size_t kMaxFileBytes = Limits::kFileBytes;
+constexpr int kMaxDepth = Limits::kDepth;
+constexpr size_t kMaxStringChars = Limits::kStringChars;
+constexpr size_t kNameChars = Limits::kNameChars;
+constexpr size_t kMaxArrayItems = Limits::kRelations;  // any other array
 
 struct ParsedDoc {
     std::string name;

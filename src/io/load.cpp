@@ -99,7 +99,7 @@ std::string extendsOf(std::string_view text) {
 
 namespace {
 
-constexpr size_t kMaxChain = 16;
+constexpr size_t kMaxChain = Limits::kExtendsChain;
 
 std::string stringField(const json& root, const char* key) {
     if (!root.is_object()) return "";
@@ -202,6 +202,14 @@ LoadResult load(const Document& first, const Fetch& fetch) {
         if (a.line != b.line) return a.line < b.line;
         return a.column < b.column;
     });
+    if (problems.unlisted > 0) {
+        std::string n = std::to_string(problems.unlisted);
+        result.problems.push_back(
+            {docs[0].name, "", 0, 0,
+             tr("… et " + n + " autre(s) problème(s) non affiché(s) : corriger d'abord ceux-ci",
+                "… and " + n + " more problem(s) not shown: fix these first"),
+             false});
+    }
     return result;
 }
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/internal.h"
 
@@ -109,12 +110,6 @@ struct Merged {
     std::vector<Item> lists[kListCount];
     std::unordered_map<std::string, int> removedActors;  // id → document that removed it
 
-    long find(int list, const std::string& key) const {
-        const std::vector<Item>& items = lists[list];
-        for (size_t i = 0; i < items.size(); ++i)
-            if (str(items[i].value, keyField(list)) == key) return long(i);
-        return -1;
-    }
     std::vector<std::string> keys(int list) const {
         std::vector<std::string> out;
         for (const Item& item : lists[list]) out.push_back(str(item.value, keyField(list)));
@@ -164,7 +159,8 @@ private:
 
     Text missing(int list, const std::string& key, const std::string& verbFr,
                  const std::string& verbEn) const {
-        std::string guess = closest(key, m_.keys(list));
+        // Suggestions cost an edit distance per candidate: only for problems that will be shown.
+        std::string guess = problems_.full() ? "" : closest(key, m_.keys(list));
         return tr("impossible de " + verbFr + " " + kItemNouns[list].fr + " " + guillemets(key) +
                       " : absent de la carte de base" +
                       (guess.empty() ? "" : " (vouliez-vous dire " + guillemets(guess) + " ?)"),
@@ -172,48 +168,67 @@ private:
                       (guess.empty() ? "" : " (did you mean " + qt(guess) + "?)"));
     }
 
+    // Key → position in `list`, rebuilt per call: lookups stay O(1) however long the lists.
+    std::unordered_map<std::string, size_t> indexOf(int list) const {
+        std::unordered_map<std::string, size_t> index;
+        for (size_t i = 0; i < m_.lists[list].size(); ++i)
+            index.emplace(str(m_.lists[list][i].value, keyField(list)), i);
+        return index;
+    }
+
     void remove(int d, const json& what) {
         // Relations first, so that removing a relation and one of its actors is not an error.
+        // Each list is filtered once (not once per removed id): a long `remove` stays linear.
         for (int list : {Relations, Actors, Glossary}) {
             const json& ids = arrayAt(what, kListNames[list]);
+            if (ids.empty()) continue;
+            std::unordered_map<std::string, size_t> index = indexOf(list);
+            std::vector<uint8_t> gone(m_.lists[list].size(), 0);
+            std::unordered_set<std::string> goneActors;
             for (size_t i = 0; i < ids.size(); ++i) {
                 if (!ids[i].is_string()) continue;
                 const std::string& key = ids[i].get_ref<const std::string&>();
                 std::string pointer = std::string("/remove/") + kListNames[list] + "/" + std::to_string(i);
-                long at = m_.find(list, key);
-                if (at < 0) {
+                auto at = index.find(key);
+                if (at == index.end() || gone[at->second]) {
                     problems_.error(d, pointer, missing(list, key, "retirer", "remove"));
                     continue;
                 }
-                m_.lists[list].erase(m_.lists[list].begin() + at);
-                if (list != Actors) continue;
+                gone[at->second] = 1;
                 // README: removing an actor also removes its relations. Inherited glossary
                 // `see` lists and tours skip it too (see buildMap), as they cannot be edited.
-                m_.removedActors[key] = d;
-                std::vector<Item>& relations = m_.lists[Relations];
-                relations.erase(std::remove_if(relations.begin(), relations.end(),
-                                               [&](const Item& r) {
-                                                   return str(r.value, "from") == key ||
-                                                          str(r.value, "to") == key;
-                                               }),
-                                relations.end());
+                if (list == Actors) m_.removedActors[key] = d, goneActors.insert(key);
             }
+            std::vector<Item>& items = m_.lists[list];
+            size_t kept = 0;
+            for (size_t i = 0; i < items.size(); ++i)
+                if (!gone[i]) items[kept++] = std::move(items[i]);
+            items.resize(kept);
+            if (goneActors.empty()) continue;
+            std::vector<Item>& relations = m_.lists[Relations];
+            relations.erase(std::remove_if(relations.begin(), relations.end(),
+                                           [&](const Item& r) {
+                                               return goneActors.count(str(r.value, "from")) ||
+                                                      goneActors.count(str(r.value, "to"));
+                                           }),
+                            relations.end());
         }
     }
 
     void override(int d, const json& what) {
         for (int list : {Actors, Relations, Glossary}) {
             const json& entries = get(what, kListNames[list]);
-            if (!entries.is_object()) continue;
+            if (!entries.is_object() || entries.empty()) continue;
+            std::unordered_map<std::string, size_t> index = indexOf(list);
             for (auto entry = entries.begin(); entry != entries.end(); ++entry) {
                 std::string pointer =
                     std::string("/override/") + kListNames[list] + "/" + escapeToken(entry.key());
-                long at = m_.find(list, entry.key());
-                if (at < 0) {
+                auto at = index.find(entry.key());
+                if (at == index.end()) {
                     problems_.error(d, pointer, missing(list, entry.key(), "modifier", "override"), true);
                     continue;
                 }
-                Item& item = m_.lists[list][size_t(at)];
+                Item& item = m_.lists[list][at->second];
                 if (!entry.value().is_object()) continue;
                 for (auto field = entry.value().begin(); field != entry.value().end(); ++field) {
                     mergeValue(item.value[field.key()], field.value());
@@ -313,7 +328,7 @@ private:
     int resolve(int list, const std::string& id, const Origin& at) {
         auto it = index_[list].find(id);
         if (it != index_[list].end()) return it->second;
-        std::string guess = closest(id, keys_[list]);
+        std::string guess = problems_.full() ? "" : closest(id, keys_[list]);
         bool removed = list == Actors && m_.removedActors.count(id);
         const Noun& noun = kItemNouns[list];
         std::string fr = std::string(noun.fr) + " " + guillemets(id) + " n'existe pas";
@@ -579,6 +594,18 @@ bool buildMap(std::vector<ParsedDoc>& docs, Problems& problems, Map& out) {
     // consistent, so the build still runs and reports bad references too.
     size_t before = problems.errors;
     Merged merged = Merger(docs, problems).run();
+    // Each file is within the limits; a chain of 16 could still add up to 16 times more.
+    for (auto [list, limit] : {std::pair{Actors, Limits::kActors}, std::pair{Relations, Limits::kRelations},
+                               std::pair{Glossary, Limits::kGlossary}}) {
+        const size_t n = merged.lists[list].size();
+        if (n <= limit) continue;
+        problems.error(0, std::string("/") + kListNames[list],
+                       tr("trop d'éléments une fois les cartes de base fusionnées (" + std::to_string(n) +
+                              ", limite " + std::to_string(limit) + ")",
+                          "too many items once the base maps are merged (" + std::to_string(n) + ", limit " +
+                              std::to_string(limit) + ")"));
+        return false;
+    }
     Builder(docs, merged, problems, out).run();
     return problems.errors == before;
 }

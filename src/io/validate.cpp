@@ -218,12 +218,21 @@ public:
     }
 
     // Array of items checked by `each(item, pointer)`; `minItems` reported if not met.
+    // Over `maxItems` (data/README.md section 9) the items are not checked one by one: the
+    // file is refused anyway, and checking a million items would only cost time.
     template <class F>
-    bool array(json& v, const std::string& p, size_t minItems, F each) {
+    bool array(json& v, const std::string& p, size_t minItems, F each, size_t maxItems = kMaxArrayItems) {
         if (!v.is_array()) return expected(v, p, tr("un tableau", "an array")), false;
         if (v.size() < minItems)
             error(p, tr("il faut au moins " + std::to_string(minItems) + " élément(s)",
                         "needs at least " + std::to_string(minItems) + " item(s)"));
+        if (v.size() > maxItems) {
+            error(p, tr("trop d'éléments (" + std::to_string(v.size()) + ", limite " +
+                            std::to_string(maxItems) + ")",
+                        "too many items (" + std::to_string(v.size()) + ", limit " +
+                            std::to_string(maxItems) + ")"));
+            return false;
+        }
         for (size_t i = 0; i < v.size(); ++i) each(v[i], p + "/" + std::to_string(i));
         return true;
     }
@@ -234,10 +243,11 @@ public:
 
     // A plain string (in the document's language) or {fr?, en?}; normalised to an object so
     // that overrides merge key by key whatever the language of each file.
-    bool text(json& v, const std::string& p) {
+    bool text(json& v, const std::string& p, size_t maxChars = kMaxStringChars) {
         if (v.is_string()) {
             if (v.get_ref<const std::string&>().empty())
                 return error(p, tr("texte vide", "empty text")), false;
+            if (!string(v, p, maxChars)) return false;
             json o = json::object();
             o[lang_] = std::move(v);
             v = std::move(o);
@@ -254,8 +264,8 @@ public:
             if (json* s = f.field(l)) {
                 if (!s->is_string())
                     good = false, expected(*s, f.at(l), tr("une chaîne", "a string"));
-                else
-                    any = any || !s->get_ref<const std::string&>().empty();
+                else if (!s->get_ref<const std::string&>().empty())
+                    any = true, good = string(*s, f.at(l), maxChars) && good;
             }
         f.finish();
         if (good && !any)
@@ -282,7 +292,7 @@ public:
         Fields f(*this, v, p, false);
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
-        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"), kNameChars);
         if (json* x = f.field("colour", true)) colour(*x, f.at("colour"));
         if (relationKind) {
             if (json* x = f.field("dash")) oneOf(*x, f.at("dash"), {"solid", "dashed", "dotted"});
@@ -295,7 +305,7 @@ public:
         Fields f(*this, v, p, false);
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
-        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"), kNameChars);
         f.finish();
     }
 
@@ -303,7 +313,7 @@ public:
         Fields f(*this, v, p, false);
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
-        if (json* x = f.field("name", true)) text(*x, f.at("name"));
+        if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
         if (json* x = f.field("level", true)) id(*x, f.at("level"));
         if (json* x = f.field("parent")) id(*x, f.at("parent"));
         f.finish();
@@ -312,14 +322,14 @@ public:
     // The fields an actor shares with its per-variant patches (README section 4).
     void actorWording(Fields& f, size_t minSources) {
         if (json* x = f.field("acronym")) string(*x, f.at("acronym"), 100);
-        if (json* x = f.field("name", true)) text(*x, f.at("name"));
+        if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
         if (json* x = f.field("aliases"))
-            array(*x, f.at("aliases"), 0, [&](json& s, const std::string& sp) { string(s, sp); });
+            array(*x, f.at("aliases"), 0, [&](json& s, const std::string& sp) { string(s, sp, kNameChars); });
         if (json* x = f.field("formerNames"))
             array(*x, f.at("formerNames"), 0, [&](json& n, const std::string& np) {
                 Fields g(*this, n, np, false);
                 if (!g.ok()) return;
-                if (json* y = g.field("name", true)) string(*y, g.at("name"));
+                if (json* y = g.field("name", true)) string(*y, g.at("name"), kNameChars);
                 if (json* y = g.field("expansion")) text(*y, g.at("expansion"));
                 if (json* y = g.field("until")) {
                     if (!y->is_string() || !isPartialDate(y->get<std::string>()))
@@ -386,7 +396,7 @@ public:
         Fields f(*this, v, p, false);
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
-        if (json* x = f.field("label", true)) text(*x, f.at("label"));
+        if (json* x = f.field("label", true)) text(*x, f.at("label"), kNameChars);
         if (json* x = f.field("description")) text(*x, f.at("description"));
         f.finish();
     }
@@ -425,7 +435,7 @@ public:
                                 "the term cannot be changed by \"override\""));
         else if (json* x = f.field("term", true))
             string(*x, f.at("term"), 200);
-        if (json* x = f.field("expansion", true)) text(*x, f.at("expansion"));
+        if (json* x = f.field("expansion", true)) text(*x, f.at("expansion"), kNameChars);
         if (json* x = f.field("definition", true)) text(*x, f.at("definition"));
         if (json* x = f.field("sources")) sources(*x, f.at("sources"), 0);
         if (json* x = f.field("see"))
@@ -438,24 +448,27 @@ public:
         Fields f(*this, v, p, false);
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
-        if (json* x = f.field("title", true)) text(*x, f.at("title"));
+        if (json* x = f.field("title", true)) text(*x, f.at("title"), kNameChars);
         if (json* x = f.field("steps", true))
-            array(*x, f.at("steps"), 1, [&](json& s, const std::string& sp) {
-                Fields g(*this, s, sp, false);
-                if (!g.ok()) return;
-                if (json* y = g.field("title", true)) text(*y, g.at("title"));
-                if (json* y = g.field("text", true)) text(*y, g.at("text"));
-                if (json* y = g.field("focus", true))
-                    array(*y, g.at("focus"), 0, [&](json& a, const std::string& ap) { id(a, ap); });
-                if (json* y = g.field("path")) {
-                    array(*y, g.at("path"), 2, [&](json& a, const std::string& ap) { id(a, ap); });
-                    if (y->is_array() && y->size() > 2)
-                        error(g.at("path"), tr("un chemin relie exactement deux acteurs",
-                                               "a path joins exactly two actors"));
-                }
-                if (json* y = g.field("zoom")) number(*y, g.at("zoom"), 1e-6, 1e6);
-                g.finish();
-            });
+            array(
+                *x, f.at("steps"), 1,
+                [&](json& s, const std::string& sp) {
+                    Fields g(*this, s, sp, false);
+                    if (!g.ok()) return;
+                    if (json* y = g.field("title", true)) text(*y, g.at("title"), kNameChars);
+                    if (json* y = g.field("text", true)) text(*y, g.at("text"));
+                    if (json* y = g.field("focus", true))
+                        array(*y, g.at("focus"), 0, [&](json& a, const std::string& ap) { id(a, ap); });
+                    if (json* y = g.field("path")) {
+                        array(*y, g.at("path"), 2, [&](json& a, const std::string& ap) { id(a, ap); });
+                        if (y->is_array() && y->size() > 2)
+                            error(g.at("path"), tr("un chemin relie exactement deux acteurs",
+                                                   "a path joins exactly two actors"));
+                    }
+                    if (json* y = g.field("zoom")) number(*y, g.at("zoom"), 1e-6, 1e6);
+                    g.finish();
+                },
+                Limits::kTours);
         f.finish();
     }
 
@@ -607,22 +620,34 @@ void Checker::run() {
     for (const char* key : {"levels", "actorKinds", "relationKinds"}) {
         bool relationKind = std::string_view(key) == "relationKinds";
         if (json* x = f.field(key, base))
-            array(*x, f.at(key), 0, [&](json& c, const std::string& cp) { category(c, cp, relationKind); });
+            array(
+                *x, f.at(key), 0, [&](json& c, const std::string& cp) { category(c, cp, relationKind); },
+                Limits::kCategories);
     }
     if (json* x = f.field("topics"))
-        array(*x, "/topics", 0, [&](json& t, const std::string& tp) { topic(t, tp); });
+        array(
+            *x, "/topics", 0, [&](json& t, const std::string& tp) { topic(t, tp); }, Limits::kCategories);
     if (json* x = f.field("variants"))
-        array(*x, "/variants", 0, [&](json& v, const std::string& vp) { variant(v, vp); });
+        array(
+            *x, "/variants", 0, [&](json& v, const std::string& vp) { variant(v, vp); }, Limits::kCategories);
     if (json* x = f.field("territories"))
-        array(*x, "/territories", 0, [&](json& t, const std::string& tp) { territory(t, tp); });
+        array(
+            *x, "/territories", 0, [&](json& t, const std::string& tp) { territory(t, tp); },
+            Limits::kTerritories);
     if (json* x = f.field("actors", true))
-        array(*x, "/actors", 0, [&](json& a, const std::string& ap) { actor(a, ap, false); });
+        array(
+            *x, "/actors", 0, [&](json& a, const std::string& ap) { actor(a, ap, false); }, Limits::kActors);
     if (json* x = f.field("relations"))
-        array(*x, "/relations", 0, [&](json& r, const std::string& rp) { relation(r, rp, false); });
+        array(
+            *x, "/relations", 0, [&](json& r, const std::string& rp) { relation(r, rp, false); },
+            Limits::kRelations);
     if (json* x = f.field("glossary"))
-        array(*x, "/glossary", 0, [&](json& g, const std::string& gp) { glossaryEntry(g, gp, false); });
+        array(
+            *x, "/glossary", 0, [&](json& g, const std::string& gp) { glossaryEntry(g, gp, false); },
+            Limits::kGlossary);
     if (json* x = f.field("tours"))
-        array(*x, "/tours", 0, [&](json& t, const std::string& tp) { tour(t, tp); });
+        array(
+            *x, "/tours", 0, [&](json& t, const std::string& tp) { tour(t, tp); }, Limits::kTours);
     for (const char* key : {"override", "remove"}) {
         json* x = f.field(key);
         if (!x) continue;

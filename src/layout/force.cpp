@@ -316,6 +316,14 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
                     j = skip[j];
                     continue;
                 }
+                if (te[j] && te[j] - tb[j] > kLeafSize) {  // a crowd at the depth cap: one mass
+                    lx[ln] = cx[j];
+                    ly[ln] = cy[j];
+                    lm[ln] = cm[j];
+                    ++ln;
+                    j = skip[j];
+                    continue;
+                }
                 if (te[j]) {
                     for (uint32_t q = tb[j]; q < te[j]; ++q, ++ln) {
                         lx[ln] = px[q];
@@ -341,7 +349,15 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
                 fx += dx * f;
                 fy += dy * f;
             }
-            for (uint32_t q = b; q < e; ++q) {  // the leaf's own points, pair by pair
+            // The leaf's own points, pair by pair. A leaf only holds more than kLeafSize
+            // points at the depth cap (thousands of actors on one spot, e.g. all pinned
+            // there): then each point meets the next kLeafSize of the run, scaled up to the
+            // whole crowd, so that a hostile map costs O(n), not O(n^2), per iteration.
+            const uint32_t size = e - b;
+            const bool crowded = size > kLeafSize + 1;
+            const float crowd = crowded ? float(size - 1) / float(kLeafSize) : 1.0f;
+            for (uint32_t w = 0; w < (crowded ? kLeafSize : size); ++w) {
+                const uint32_t q = crowded ? b + (p - b + 1 + w) % size : b + w;
                 if (q == p) continue;
                 float ex = xi - px[q], ey = yi - py[q];
                 float e2 = ex * ex + ey * ey;
@@ -351,7 +367,7 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
                     ey = float(int((h >> 4) & 15) - 8) * 0.01f;
                     e2 = ex * ex + ey * ey;
                 }
-                const float f = K2 / e2;
+                const float f = crowd * K2 / e2;
                 fx += ex * f;
                 fy += ey * f;
             }

@@ -35,14 +35,29 @@ Masks applyFilter(const Map& map, const Filter& f) {
     // Territories related to the filter's: itself, its ancestors and its descendants.
     std::vector<uint8_t> related;
     if (f.territory >= 0 && size_t(f.territory) < nt) {
-        related.assign(nt, 0);
-        for (int t : territoryChain(map, f.territory)) related[size_t(t)] = 1;
-        for (size_t t = 0; t < nt; ++t)
-            for (int u : territoryChain(map, int(t)))
-                if (u == f.territory) {
-                    related[t] = 1;
+        // Descendants: below[t] is 0 = not known yet, 1 = below the filter's territory (or
+        // it), 2 = not. Each walk up stops at the first territory already known, so the pass
+        // is linear in the number of territories even for a 100k-long parent chain.
+        std::vector<uint8_t> below(nt, 0), onWalk(nt, 0);
+        below[size_t(f.territory)] = 1;
+        std::vector<size_t> walk;
+        for (size_t t = 0; t < nt; ++t) {
+            walk.clear();
+            uint8_t verdict = 2;  // reached the top without meeting it
+            for (int u = int(t); u >= 0 && size_t(u) < nt; u = map.territories[size_t(u)].parent) {
+                if (onWalk[size_t(u)]) break;  // a cycle: not below
+                if (below[size_t(u)]) {
+                    verdict = below[size_t(u)];
                     break;
                 }
+                onWalk[size_t(u)] = 1;
+                walk.push_back(size_t(u));
+            }
+            for (size_t u : walk) below[u] = verdict, onWalk[u] = 0;
+        }
+        related.assign(nt, 0);
+        for (size_t t = 0; t < nt; ++t) related[t] = below[t] == 1;
+        for (int t : territoryChain(map, f.territory)) related[size_t(t)] = 1;  // above it
     }
     m.actors.resize(map.actors.size());
     for (size_t a = 0; a < map.actors.size(); ++a) {
@@ -275,7 +290,7 @@ Neighbourhood Network::neighbourhood(uint32_t actor, int depth) const {
 // 4. k shortest paths (Yen)
 // ---------------------------------------------------------------------------
 
-PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
+PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
     PathResult out;
     if (!impl_ || from >= n_ || to >= n_ || k <= 0 || !impl_->shown[from] || !impl_->shown[to]) return out;
     const Impl& s = *impl_;
@@ -284,6 +299,8 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
         return out;
     }
     k = std::min(k, 64);
+    const uint64_t bfsCost = uint64_t(n_) + s.arcs.size();  // upper bound of one BFS
+    uint64_t work = 0;
     std::vector<uint8_t> removedArc(s.arcs.size(), 0), removedNode(n_, 0);
     for (int pass = 0; pass < 2 && out.paths.empty(); ++pass) {
         const bool directedOnly = pass == 0;
@@ -302,6 +319,10 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
         while (int(A.size()) < k) {
             const Path prev = A.back();
             for (size_t i = 0; i + 1 < prev.actors.size(); ++i) {
+                if ((work += bfsCost) > maxWork) {
+                    out.truncated = true;
+                    break;
+                }
                 const uint32_t spur = prev.actors[i];
                 // Take away the next hop of every known path sharing this root, and the root.
                 std::vector<uint32_t> cut;
@@ -332,7 +353,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
                 for (uint32_t a : cut) removedArc[a] = 0;
                 for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 0;
             }
-            if (B.empty()) break;
+            if (B.empty() || out.truncated) break;
             auto best = std::min_element(B.begin(), B.end(), shorter);
             A.push_back(std::move(*best));
             B.erase(best);
@@ -347,7 +368,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k) const {
 // 5. Centrality
 // ---------------------------------------------------------------------------
 
-Centrality Network::centrality(uint32_t maxBetweennessActors) const {
+Centrality Network::centrality(uint64_t maxBetweennessWork) const {
     Centrality c;
     c.in.assign(n_, 0);
     c.out.assign(n_, 0);
@@ -367,7 +388,7 @@ Centrality Network::centrality(uint32_t maxBetweennessActors) const {
     }
     uint32_t shown = 0;
     for (uint8_t v : s.shown) shown += v;
-    if (shown > maxBetweennessActors) return c;
+    if (uint64_t(shown) * (uint64_t(shown) + s.relIds.size()) > maxBetweennessWork) return c;
     // Brandes on the simple undirected graph (duplicates and self-loops removed: they
     // would count the same shortest path twice).
     std::vector<std::pair<uint32_t, uint32_t>> e;
@@ -396,8 +417,11 @@ Centrality Network::centrality(uint32_t maxBetweennessActors) const {
 std::vector<int> territoryChain(const Map& map, int t) {
     std::vector<int> chain;
     const int nt = int(map.territories.size());
-    while (t >= 0 && t < nt && int(chain.size()) < nt) {
-        if (std::find(chain.begin(), chain.end(), t) != chain.end()) break;  // cycle
+    std::vector<uint8_t> seen;  // a cycle stops the walk; linear even for a 100k-long chain
+    while (t >= 0 && t < nt) {
+        if (seen.empty()) seen.assign(size_t(nt), 0);
+        if (seen[size_t(t)]) break;
+        seen[size_t(t)] = 1;
         chain.push_back(t);
         t = map.territories[size_t(t)].parent;
     }

@@ -64,6 +64,7 @@ struct Path {
 struct PathResult {
     std::vector<Path> paths;  // shortest first, distinct actor sequences
     bool undirected = false;  // no directed path: these ignore relation directions
+    bool truncated = false;   // the work budget ran out: fewer than k paths, the shortest first
 };
 
 struct Centrality {
@@ -86,13 +87,19 @@ public:
 
     // Actors within `depth` hops of `actor`, relations taken both ways.
     Neighbourhood neighbourhood(uint32_t actor, int depth) const;
-    // Up to k shortest paths with distinct actor sequences (Yen's algorithm on BFS).
-    // Directed relations are first followed in their direction only; when no such path
-    // exists, directions are ignored and `undirected` is set.
-    PathResult paths(uint32_t from, uint32_t to, int k = 3) const;
-    // Betweenness (Brandes, Boost.Graph) only below maxBetweennessActors shown actors:
-    // it is O(n m); above, degree is the measure.
-    Centrality centrality(uint32_t maxBetweennessActors = 5000) const;
+    // Up to k (at most 64) shortest paths with distinct actor sequences (Yen's algorithm on
+    // BFS). Directed relations are first followed in their direction only; when no such path
+    // exists, directions are ignored and `undirected` is set. Yen runs one BFS per hop of
+    // each path found: on a 100k-long chain that is 10^10 steps, so the BFS work is capped
+    // at `maxWork` visited actors + arcs and `truncated` says so (the shortest path is
+    // always returned).
+    PathResult paths(uint32_t from, uint32_t to, int k = 3, uint64_t maxWork = kDefaultPathWork) const;
+    static constexpr uint64_t kDefaultPathWork = 50'000'000;
+    // Betweenness (Brandes, Boost.Graph) costs about n × (n + m) steps: it is computed only
+    // while that stays under `maxBetweennessWork` (a complete graph of 2,000 actors would
+    // take 4·10^9); above, `betweenness` is empty and degree is the measure.
+    Centrality centrality(uint64_t maxBetweennessWork = kDefaultBetweennessWork) const;
+    static constexpr uint64_t kDefaultBetweennessWork = 50'000'000;
 
     struct Impl;
 

@@ -95,7 +95,7 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ex.searchIndex.build(ex.map);
     ex.network.build(ex.map);
     {
-        query::Centrality c = ex.network.centrality(3000);
+        query::Centrality c = ex.network.centrality();
         std::vector<uint32_t> order(n);
         for (uint32_t a = 0; a < n; ++a) order[a] = a;
         auto score = [&](uint32_t a) {

@@ -165,11 +165,11 @@ test('a broken map shows its errors and keeps the previous map', async (env) => 
   await shot(page, 'explorer-7-broken-map');
 });
 
-test('labels of any length or script, and thousands of namesakes, neither crash nor break search', async (env) => {
+test('labels as long as the loader allows, any script, and thousands of namesakes, neither crash nor break search', async (env) => {
   const page = await openApp(env, { renderer: 'webgl2' });
   const actors = [];
   for (let i = 0; i < 3000; ++i) actors.push({ id: `ecole-${i}`, name: 'École Jules Ferry', level: 'n', kind: 'k', sources: [{ url: 'https://example.org/', verified: '2026-11-29' }] });
-  actors.push({ id: 'long', name: 'Très '.repeat(1500), level: 'n', kind: 'k', sources: [{ url: 'https://example.org/', verified: '2026-11-29' }] });
+  actors.push({ id: 'long', name: 'Très '.repeat(60), level: 'n', kind: 'k', sources: [{ url: 'https://example.org/', verified: '2026-11-29' }] });
   actors.push({ id: 'emoji', acronym: '🏫📚', name: 'مدرسة — école 🌍 ש', level: 'n', kind: 'k', sources: [{ url: 'https://example.org/', verified: '2026-11-29' }] });
   const map = {
     schema: 'qfq-map/1', id: 'stress', title: 'Stress', language: 'fr', licence: 'CC0-1.0', maintainers: [{ name: 't' }], updated: '2026-11-29',
