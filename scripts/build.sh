@@ -3,7 +3,9 @@
 #   build/native/   qfq (CLI), qfq_tests, qfq_bench          (g++, Release)
 #   build/web/      index.html, qfq.js, qfq.wasm, web/*.js, shaders/, data/, assets/
 #   build/wasm/     the Emscripten CMake tree (qfq_app, qfq_node)
-# Usage: scripts/build.sh [native|web|all]   (default all)
+#   build/sanitize/ qfq, qfq_tests and the fuzz/ targets under ASan+UBSan (clang++, -O1 -g,
+#                   assertions on); not part of `all`, scripts/test.sh builds it explicitly
+# Usage: scripts/build.sh [native|web|all|sanitize]   (default all)
 # QFQ_WEB_OPT=-Oz|-O3|-O2 picks the web optimisation level (default -O3, see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,14 @@ if [ "$what" = native ] || [ "$what" = all ]; then
   say "native (g++) → build/native"
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/native -j"$jobs"
+fi
+
+if [ "$what" = sanitize ]; then
+  command -v clang++ >/dev/null || die "clang++ is missing: run scripts/setup.sh (Debian packages clang libclang-rt-14-dev)"
+  say "sanitised (clang++, ASan+UBSan, libFuzzer) → build/sanitize"
+  cmake -S . -B build/sanitize -DCMAKE_CXX_COMPILER=clang++ -DQFQ_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+  cmake --build build/sanitize -j"$jobs"
 fi
 
 if [ "$what" = web ] || [ "$what" = all ]; then

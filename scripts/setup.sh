@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on Debian 12, idempotently:
-#   Debian packages (compilers, Emscripten, header-only libraries, Chromium, fonts),
+#   Debian packages (compilers, clang + libFuzzer for the sanitised build, Emscripten,
+#   header-only libraries, Chromium, fonts),
 #   npm packages pinned in package-lock.json (playwright-core, ajv, benchmark peers),
 #   Dear ImGui 1.90.1 from Debian's source pool, SHA-256 checked, into third_party/.
 # A second run changes nothing and takes a second or two.
@@ -11,7 +12,7 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # --- Debian packages ---------------------------------------------------------
-packages=(cmake g++ make clang-format emscripten nodejs npm libboost-graph-dev
+packages=(cmake g++ make clang-format clang libclang-rt-14-dev emscripten nodejs npm libboost-graph-dev
           nlohmann-json3-dev doctest-dev chromium fonts-dejavu-core python3
           python3-networkx curl xz-utils ca-certificates)
 missing=()

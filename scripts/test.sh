@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, from a clean clone: sets up what is missing, builds, then runs
-#   1. native unit tests (doctest: model, io, layout, query, corpus of broken files)
+#   1. native unit tests (doctest: model, io, layout, query, corpus of broken files), then the
+#      same under ASan+UBSan (clang++), then 60 s of libFuzzer per fuzz target
 #   2. the CLI's validation of every shipped map
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
 #   4. browser end-to-end tests in headless Chromium (WebGPU and WebGL2)
@@ -21,6 +22,9 @@ scripts/setup.sh || exit 1
 scripts/build.sh all || { echo "build failed" >&2; exit 1; }
 
 step "unit tests (doctest)" build/native/qfq_tests
+step "build: sanitised (clang++, ASan+UBSan, libFuzzer)" scripts/build.sh sanitize
+step "unit tests under ASan+UBSan" build/sanitize/qfq_tests
+step "fuzz (60 s per target)" scripts/fuzz.sh 60
 step "maps: qfq validate" build/native/qfq validate data/national.json data/wallonie.json data/territories/*.json
 step "maps: ajv (JSON Schema 2020-12)" node tests/schema/validate.mjs
 step "exports: independent parsers (networkx, XML, PNG)" python3 tests/export/check_exports.py build/native/qfq

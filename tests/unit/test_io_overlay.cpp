@@ -25,7 +25,7 @@ TEST_CASE("overlay: add, override field by field, remove, in README order") {
     json o = minimalOverlay("base");
     o["language"] = "en";
     o["levels"] = {{{"id", "departement"}, {"label", "Département"}, {"colour", "#aaaaaa"}}};
-    o["actors"] = {actor("dsden", "departement")};
+    o["actors"] = json::array({actor("dsden", "departement")});
     o["relations"] = {{{"from", "drane"}, {"to", "dsden"}, {"kind", "pilote"}}};
     o["glossary"] = {{{"term", "SDET"}, {"expansion", "Schéma"}, {"definition", "Cadre."}}};
     o["remove"] = {{"actors", {"college"}}, {"glossary", json::array()}};
@@ -100,7 +100,7 @@ TEST_CASE("overlay errors are reported in the overlay, at the right place") {
     Files files;
     files.put("base.json", baseMap());
     json o = minimalOverlay("base");
-    o["actors"] = {actor("dne")};
+    o["actors"] = json::array({actor("dne")});
     o["remove"] = {{"actors", {"dnee"}}, {"relations", {"nope"}}};
     o["override"] = {{"actors", {{"canope", {{"acronym", "Canopé"}}}}},
                      {"glossary", {{"ENTT", {{"definition", "x"}}}}}};
@@ -159,7 +159,7 @@ TEST_CASE("extends by id, by relative path, chains, cycles, missing bases") {
     files.put("base.json", baseMap());
     json mid = minimalOverlay("./base.json");
     mid["id"] = "mid";
-    mid["actors"] = {actor("mid-actor")};
+    mid["actors"] = json::array({actor("mid-actor")});
     files.put("mid.json", mid);
     json leaf = minimalOverlay("mid");
     leaf["id"] = "leaf";
@@ -378,7 +378,7 @@ TEST_CASE("every value replaced by every type: no crash, no half-loaded map") {
          {{"dne", {{"name", {{"en", "x"}}}, {"variants", {{"toulouse", {{"url", "https://x.fr"}}}}}}}}},
         {"relations", {{"drane-college", {{"from", "dne"}}}}}};
     o["remove"] = {{"actors", {"college"}}, {"relations", {"dne--pilote--drane"}}};
-    o["actors"] = {actor("new")};
+    o["actors"] = json::array({actor("new")});
     json oflat = o.flatten();
     for (auto it = oflat.begin(); it != oflat.end(); ++it)
         for (const json& value : replacements) {
