@@ -134,10 +134,11 @@ public:
         const std::string& s = v.get_ref<const std::string&>();
         if (s.empty()) return error(p, tr("chaîne vide", "empty string")), false;
         // Longer than 10,000 is reported once, by the parser.
-        if (maxChars < kMaxStringChars && utf8Length(s) > maxChars) {
-            error(p, tr("chaîne trop longue (" + std::to_string(utf8Length(s)) + " caractères, limite " +
+        const size_t length = maxChars < kMaxStringChars ? utf8Length(s) : 0;
+        if (length > maxChars && length <= kMaxStringChars) {
+            error(p, tr("chaîne trop longue (" + std::to_string(length) + " caractères, limite " +
                             std::to_string(maxChars) + ")",
-                        "string too long (" + std::to_string(utf8Length(s)) + " characters, limit " +
+                        "string too long (" + std::to_string(length) + " characters, limit " +
                             std::to_string(maxChars) + ")"));
             return false;
         }

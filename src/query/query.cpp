@@ -121,6 +121,11 @@ struct Recorder : boost::default_bfs_visitor {
     int* dist;
     uint32_t* predArc;  // arc index that discovered the vertex
     Vertex target;
+    uint64_t* work;  // arcs examined, for callers that bound their total work
+    template <class E, class G>
+    void examine_edge(E, const G&) const {
+        ++*work;
+    }
     template <class E, class G>
     void tree_edge(E e, const G&) const {
         Vertex u = source(e, *g), v = boost::target(e, *g);
@@ -141,6 +146,7 @@ struct Network::Impl {
     std::vector<uint32_t> relIds;
     std::vector<uint8_t> relDirected;
     // BFS scratch
+    mutable uint64_t work = 0;  // steps taken by bfs() so far (vertices reset + arcs examined)
     mutable std::vector<int> dist;
     mutable std::vector<uint32_t> predArc;
     mutable std::vector<boost::default_color_type> colour;
@@ -161,6 +167,8 @@ struct Network::Impl {
         rec.dist = dist.data();
         rec.predArc = predArc.data();
         rec.target = dst < n ? dst : Vertex(-1);
+        rec.work = &work;
+        work += n;  // the scratch arrays above
         try {
             boost::breadth_first_search(view, src,
                                         boost::visitor(rec).color_map(boost::make_iterator_property_map(
@@ -299,8 +307,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
         return out;
     }
     k = std::min(k, 64);
-    const uint64_t bfsCost = uint64_t(n_) + s.arcs.size();  // upper bound of one BFS
-    uint64_t work = 0;
+    const uint64_t workAtStart = s.work;
     std::vector<uint8_t> removedArc(s.arcs.size(), 0), removedNode(n_, 0);
     for (int pass = 0; pass < 2 && out.paths.empty(); ++pass) {
         const bool directedOnly = pass == 0;
@@ -319,7 +326,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
         while (int(A.size()) < k) {
             const Path prev = A.back();
             for (size_t i = 0; i + 1 < prev.actors.size(); ++i) {
-                if ((work += bfsCost) > maxWork) {
+                if (s.work - workAtStart > maxWork) {
                     out.truncated = true;
                     break;
                 }

@@ -90,9 +90,9 @@ public:
     // Up to k (at most 64) shortest paths with distinct actor sequences (Yen's algorithm on
     // BFS). Directed relations are first followed in their direction only; when no such path
     // exists, directions are ignored and `undirected` is set. Yen runs one BFS per hop of
-    // each path found: on a 100k-long chain that is 10^10 steps, so the BFS work is capped
-    // at `maxWork` visited actors + arcs and `truncated` says so (the shortest path is
-    // always returned).
+    // each path found: on a 100k-long chain that is 10^10 steps, so once the BFS work
+    // (actors reset + arcs examined) passes `maxWork` it stops and sets `truncated` (the
+    // shortest path is always returned).
     PathResult paths(uint32_t from, uint32_t to, int k = 3, uint64_t maxWork = kDefaultPathWork) const;
     static constexpr uint64_t kDefaultPathWork = 50'000'000;
     // Betweenness (Brandes, Boost.Graph) costs about n × (n + m) steps: it is computed only
