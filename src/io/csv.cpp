@@ -507,10 +507,26 @@ json listOf(Sheet& sheet, size_t row, const std::string& column) {
     return items.empty() ? json() : json(items);
 }
 
-json missionsOf(const Sheet& sheet, size_t row, const std::string& language) {
-    std::vector<std::string> fr = splitItems(sheet.get(row, "missions_fr"), true);
-    std::vector<std::string> en = splitItems(sheet.get(row, "missions_en"), true);
-    std::vector<std::string> plain = splitItems(sheet.get(row, "missions"), true);
+// One missions column: items one per line, or a JSON array of strings ("" = none in this
+// language), which is how the exporter keeps line breaks and spaces at the ends.
+std::vector<std::string> missionItems(Sheet& sheet, size_t row, const std::string& column) {
+    std::string cell = sheet.get(row, column);
+    if (!looksLikeJson(cell)) return splitItems(cell, true);
+    json v = jsonCell(sheet, row, column, cell);
+    std::vector<std::string> items;
+    if (v.is_null()) return items;
+    if (!v.is_array()) {
+        sheet.error(row, column, "attendu : un tableau JSON de chaînes", "expected a JSON array of strings");
+        return items;
+    }
+    for (const json& item : v) items.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+    return items;
+}
+
+json missionsOf(Sheet& sheet, size_t row, const std::string& language) {
+    std::vector<std::string> fr = missionItems(sheet, row, "missions_fr");
+    std::vector<std::string> en = missionItems(sheet, row, "missions_en");
+    std::vector<std::string> plain = missionItems(sheet, row, "missions");
     std::vector<std::string>& mine = language == "en" ? en : fr;
     if (mine.empty()) mine = plain;
     json list = json::array();

@@ -396,12 +396,18 @@ bool hasAny(std::string_view s, std::string_view chars) {
     return s.find_first_of(chars) != std::string_view::npos;
 }
 
+// The reader trims list items and record parts: such values go out as JSON cells instead.
+bool spaceAtEnds(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    return !s.empty() && (space(s.front()) || space(s.back()));
+}
+
 // "url|verified|title" one per line, or JSON when a part holds a separator.
 std::string sourcesCell(const std::vector<Source>& sources, const json& asJson) {
     std::vector<std::string> items;
     for (const Source& s : sources) {
         if (hasAny(s.url, "|;\n\r") || hasAny(s.title, "|;\n\r") || hasAny(s.verified, "|;\n\r") ||
-            (s.url.empty() && s.verified.empty()))
+            spaceAtEnds(s.title) || (s.url.empty() && s.verified.empty()))
             return sources.empty() ? "" : dumpJson(asJson);
         items.push_back(s.url + "|" + s.verified + (s.title.empty() ? "" : "|" + s.title));
     }
@@ -418,7 +424,8 @@ std::string formerNamesCell(const Actor& a, Lang mapLang, const json& asJson) {
         const std::string& other = mapLang == Lang::Fr ? f.expansion.en : f.expansion.fr;
         const std::string& mine = mapLang == Lang::Fr ? f.expansion.fr : f.expansion.en;
         if (!other.empty() || hasAny(f.name, "|;\n\r[{") || hasAny(mine, "|;\n\r") ||
-            hasAny(f.until, "|;\n\r") || f.name.empty())
+            hasAny(f.until, "|;\n\r") || f.name.empty() || spaceAtEnds(f.name) || spaceAtEnds(mine) ||
+            spaceAtEnds(f.until))
             return dumpJson(asJson);
         out += (i ? "\n" : "") + f.name;
         if (!mine.empty() || !f.until.empty()) out += "|" + mine;
@@ -432,8 +439,7 @@ std::string listCell(const std::vector<std::string>& items, const json& asJson) 
     if (items.empty()) return "";
     bool plain = true;
     for (const std::string& s : items)
-        if (s.empty() || hasAny(s, "\n\r") || s.front() == '[' || s.front() == '{' || s.front() == ' ' ||
-            s.back() == ' ')
+        if (s.empty() || hasAny(s, "\n\r") || s.front() == '[' || s.front() == '{' || spaceAtEnds(s))
             plain = false;
     return plain ? lines(items) : dumpJson(asJson);
 }
@@ -442,9 +448,14 @@ std::string listCell(const std::vector<std::string>& items, const json& asJson) 
 std::string missionsCell(const std::vector<Text>& missions, bool fr) {
     std::vector<std::string> items;
     for (const Text& m : missions) items.push_back(fr ? m.fr : m.en);
-    bool any = false;
-    for (const std::string& s : items) any = any || !s.empty();
+    bool any = false, plain = true;
+    for (const std::string& s : items) {
+        any = any || !s.empty();
+        if (hasAny(s, "\n\r") || spaceAtEnds(s) || (!s.empty() && (s.front() == '[' || s.front() == '{')))
+            plain = false;
+    }
     if (!any) return "";
+    if (!plain) return dumpJson(json(items));
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) out += (i ? "\n" : "") + items[i];
     if (items.size() == 1 && items[0].find('|') != std::string::npos) out += "\n";

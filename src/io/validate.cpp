@@ -129,8 +129,21 @@ public:
               tr("attendu : " + what.fr + ", trouvé : " + got.fr, "expected " + what.en + ", got " + got.en));
     }
 
+    // Spaces and line breaks at the ends of a value are never content (" DNE" is "DNE"): they
+    // are dropped here, so every reader (JSON, CSV, GraphML) and writer agrees on the value.
+    static void trimEnds(json& v) {
+        std::string& s = v.get_ref<std::string&>();
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        size_t b = s.size();
+        while (b > 0 && space(s[b - 1])) --b;
+        size_t a = 0;
+        while (a < b && space(s[a])) ++a;
+        if (a > 0 || b < s.size()) s = s.substr(a, b - a);
+    }
+
     bool string(json& v, const std::string& p, size_t maxChars = kMaxStringChars) {
         if (!v.is_string()) return expected(v, p, tr("une chaîne", "a string")), false;
+        trimEnds(v);
         const std::string& s = v.get_ref<const std::string&>();
         if (s.empty()) return error(p, tr("chaîne vide", "empty string")), false;
         // Longer than 10,000 is reported once, by the parser.
@@ -246,6 +259,7 @@ public:
     // that overrides merge key by key whatever the language of each file.
     bool text(json& v, const std::string& p, size_t maxChars = kMaxStringChars) {
         if (v.is_string()) {
+            trimEnds(v);
             if (v.get_ref<const std::string&>().empty())
                 return error(p, tr("texte vide", "empty text")), false;
             if (!string(v, p, maxChars)) return false;
@@ -265,7 +279,7 @@ public:
             if (json* s = f.field(l)) {
                 if (!s->is_string())
                     good = false, expected(*s, f.at(l), tr("une chaîne", "a string"));
-                else if (!s->get_ref<const std::string&>().empty())
+                else if (trimEnds(*s), !s->get_ref<const std::string&>().empty())
                     any = true, good = string(*s, f.at(l), maxChars) && good;
             }
         f.finish();
