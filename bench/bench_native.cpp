@@ -7,7 +7,7 @@
 //   3. Ours
 //   4. main
 //
-// Usage: qfq_bench DIR [--boost-max N]
+// Usage: qfq_bench DIR [--boost-max N]     |     qfq_bench --adversarial (bench_adversarial.cpp)
 //   reads DIR/graph-*.bin, writes DIR/native-ours-N.bin and DIR/native-boost-N.bin
 //   (float32 x,y per node, scored by bench/run.mjs with the same code as the JS peers) and
 //   prints one JSON line per run. Boost FR runs only on graphs of at most N nodes (1000):
@@ -134,7 +134,10 @@ double runOurs(const BenchGraph& bg, std::vector<float>& out) {
 // 4. main
 // ---------------------------------------------------------------------------
 
+int runAdversarial();
+
 int main(int argc, char** argv) {
+    if (argc == 2 && std::strcmp(argv[1], "--adversarial") == 0) return runAdversarial();
     if (argc < 2) {
         std::cerr << "usage: qfq_bench DIR [--boost-max N]\n";
         return 2;

@@ -4,7 +4,8 @@
 #     60k nodes, same seeded graphs and iteration counts; Boost FR vs ours natively at 1k;
 #     stress and crossings for every result;
 #   layered layout on data/national.json and the synthetic national-scale map (wasm);
-#   search latency per keystroke on the synthetic map (wasm).
+#   search latency per keystroke on the synthetic map (wasm);
+#   the engine on hostile graphs (native, build/bench/adversarial.jsonl).
 # Writes build/bench/results.json and prints a table.
 # Usage: scripts/bench.sh            (QFQ_BENCH_SIZES=1000,10000 QFQ_BENCH_ITERS=300,300 to shorten)
 set -euo pipefail
@@ -42,6 +43,8 @@ rm -f build/bench/graph-*.bin build/bench/native-*.bin build/bench/native.jsonl
 node bench/run.mjs --phase graphs
 say "native: ours vs Boost FR"
 build/native/qfq_bench build/bench --boost-max 1000 | tee build/bench/native.jsonl
+say "native: hostile graphs (star 100k, complete 2,000, chain 100k, 100k on one spot)"
+build/native/qfq_bench --adversarial | tee build/bench/adversarial.jsonl
 say "wasm vs graphology FA2 vs d3-force, layered, search"
 node bench/run.mjs
 
