@@ -25,11 +25,12 @@ qfq::Map actorsOnly(uint32_t n) {
     m.relationKinds = {{"pilote", {"pilote", ""}, 0xc00000}};
     m.actors.resize(n);
     for (uint32_t i = 0; i < n; ++i) {
-        const std::string number = std::to_string(i);  // ("a" + to_string(i) trips GCC 12's -Wrestrict)
-        m.actors[i].id = "a";
-        m.actors[i].id += number;
-        m.actors[i].name.fr = "Acteur ";
-        m.actors[i].name.fr += number;
+        // Built in place: assigning a literal here trips GCC 12's -Wrestrict false positive.
+        char id[16], name[32];
+        std::snprintf(id, sizeof id, "a%u", i);
+        std::snprintf(name, sizeof name, "Acteur %u", i);
+        m.actors[i].id = std::string(id);
+        m.actors[i].name.fr = std::string(name);
         m.actors[i].level = i == 0 ? 0 : 1;
     }
     m.reindex();
