@@ -61,6 +61,12 @@ std::string restoreCell(std::string_view cell);
 // line break.
 std::string csvCell(std::string_view text, char delimiter);
 
+// A number as spreadsheets write it ("12", "-3,5", "1.5e6"): such cells are never guarded.
+bool plainNumber(std::string_view s);
+
+// The cell without spaces, tabs or line breaks at its ends (how single values are read).
+std::string trimCell(std::string_view s);
+
 // ---------------------------------------------------------------------------
 // 3. Importing actors.csv + relations.csv
 // ---------------------------------------------------------------------------

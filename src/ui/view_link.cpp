@@ -80,7 +80,10 @@ std::vector<std::string> splitIds(const std::string& value) {
 
 std::string joinIds(const std::vector<std::string>& ids) {
     std::string out;
-    for (const std::string& id : ids) out += (out.empty() ? "" : ",") + percentEncode(id);
+    for (const std::string& id : ids) {  // appended piece by piece: "," + string trips GCC 12's -Wrestrict
+        if (!out.empty()) out += ',';
+        out += percentEncode(id);
+    }
     return out;
 }
 
@@ -175,7 +178,10 @@ ViewLink parseViewLink(std::string_view fragment) {
 std::string formatViewLink(const ViewLink& link) {
     std::string out;
     auto add = [&out](const char* key, const std::string& encodedValue) {
-        out += (out.empty() ? "" : "&") + std::string(key) + "=" + encodedValue;
+        if (!out.empty()) out += '&';
+        out += key;
+        out += '=';
+        out += encodedValue;
     };
     auto flag = [](bool on) { return std::string(on ? "1" : "0"); };
     if (link.map) add("map", percentEncode(*link.map));

@@ -61,6 +61,14 @@ inline json baseMap() {
 })");
 }
 
+// "x12": built by appending, as `"x" + std::to_string(12)` trips GCC 12's bogus -Wrestrict
+// (GCC bug 105329) once inlined.
+inline std::string numbered(const char* prefix, long long i) {
+    std::string s(prefix);
+    s += std::to_string(i);
+    return s;
+}
+
 inline json minimalOverlay(const std::string& extends) {
     return {{"schema", "qfq-map/1"},   {"id", "overlay"},        {"title", "Surcouche"},
             {"language", "fr"},        {"licence", "CC-BY-4.0"}, {"maintainers", {{{"name", "X"}}}},

@@ -38,7 +38,7 @@ qfq::Map plainMap(uint32_t actors) {
     m.relationKinds = {{"pilote", {"pilote", ""}, 0xc00000}};
     m.actors.resize(actors);
     for (uint32_t i = 0; i < actors; ++i) {
-        m.actors[i].id = "a" + std::to_string(i);
+        m.actors[i].id = numbered("a", i);
         m.actors[i].name = {"Acteur " + std::to_string(i), ""};
         m.actors[i].level = i == 0 ? 0 : 1;
         m.actors[i].topics = {"ent"};
@@ -87,7 +87,7 @@ int runLayout(const qfq::layout::Graph& g, qfq::layout::Options o, qfq::layout::
 json manyActors(size_t n) {
     json doc = baseMap();
     json& actors = doc["actors"];
-    for (size_t i = 0; i < n; ++i) actors.push_back(actor("x" + std::to_string(i)));
+    for (size_t i = 0; i < n; ++i) actors.push_back(actor(numbered("x", i)));
     return doc;
 }
 
@@ -128,12 +128,12 @@ TEST_CASE("limits: too many tours, steps, glossary entries or categories name th
     json doc = baseMap();
     json tour = doc["tours"][0];
     for (size_t i = 0; i < Limits::kTours; ++i) {
-        tour["id"] = "t" + std::to_string(i);
+        tour["id"] = numbered("t", i);
         doc["tours"].push_back(tour);
     }
     json kind = doc["actorKinds"][0];
     for (size_t i = 0; i < Limits::kCategories; ++i) {
-        kind["id"] = "k" + std::to_string(i);
+        kind["id"] = numbered("k", i);
         doc["actorKinds"].push_back(kind);
     }
     LoadResult r = loadJson(doc);
@@ -167,14 +167,14 @@ TEST_CASE("limits: merged maps are bounded too (glossary of base + overlay)") {
     json entry = base["glossary"][0];
     entry.erase("see");
     for (size_t i = 0; i < Limits::kGlossary - 10; ++i) {
-        entry["term"] = "B" + std::to_string(i);
+        entry["term"] = numbered("B", i);
         base["glossary"].push_back(entry);
     }
     files.put("base.json", base);
     json overlay = minimalOverlay("base");
     overlay["glossary"] = json::array();
     for (int i = 0; i < 20; ++i) {
-        entry["term"] = "O" + std::to_string(i);
+        entry["term"] = numbered("O", i);
         overlay["glossary"].push_back(entry);
     }
     files.put("overlay.json", overlay);
@@ -188,9 +188,8 @@ TEST_CASE("limits: removing and overriding 20,000 actors stays linear and exact"
     files.put("base.json", manyActors(20000));
     json overlay = minimalOverlay("base");
     json removed = json::array(), overrides = json::object();
-    for (int i = 0; i < 20000; i += 2) removed.push_back("x" + std::to_string(i));
-    for (int i = 1; i < 20000; i += 2)
-        overrides["x" + std::to_string(i)] = {{"acronym", "O" + std::to_string(i)}};
+    for (int i = 0; i < 20000; i += 2) removed.push_back(numbered("x", i));
+    for (int i = 1; i < 20000; i += 2) overrides[numbered("x", i)] = {{"acronym", numbered("O", i)}};
     removed.push_back("x0");  // twice: the second time it is no longer there
     overlay["remove"] = {{"actors", removed}};
     overlay["override"] = {{"actors", overrides}};
@@ -332,7 +331,7 @@ TEST_CASE("adversarial queries: a 100k-deep territory chain, with a cycle at its
     const int n = 100000;
     m.territories.resize(size_t(n));
     for (int t = 0; t < n; ++t) {
-        m.territories[size_t(t)].id = "t" + std::to_string(t);
+        m.territories[size_t(t)].id = numbered("t", t);
         m.territories[size_t(t)].parent = t + 1 < n ? t + 1 : n - 2;  // t99998 ↔ t99999
     }
     m.actors[1].territory = 0;      // the bottom

@@ -144,7 +144,7 @@ std::string colour(Rng& r) {
 json randomMap(uint64_t seed) {
     Rng r{seed};
     json m = {{"schema", "qfq-map/1"},
-              {"id", "m" + std::to_string(seed)},
+              {"id", numbered("m", seed)},
               {"title", text(r, 4)},
               {"language", r.chance(70) ? "fr" : "en"},
               {"licence", "CC-BY-4.0"},
@@ -179,7 +179,7 @@ json randomMap(uint64_t seed) {
         m["variants"].push_back({{"id", "ac-" + std::to_string(i)}, {"label", text(r, 3)}});
     m["territories"] = json::array();
     for (size_t i = 0; i < territories; ++i) {
-        json t = {{"id", "t" + std::to_string(i)},
+        json t = {{"id", numbered("t", i)},
                   {"name", text(r, 3)},
                   {"level", "lv" + std::to_string(r.below(levels))}};
         if (i && r.chance(70)) t["parent"] = "t" + std::to_string(r.below(i));  // parents first: no cycle
@@ -189,7 +189,7 @@ json randomMap(uint64_t seed) {
     const size_t actors = 1 + r.below(30);
     m["actors"] = json::array();
     for (size_t i = 0; i < actors; ++i) {
-        json a = {{"id", "a" + std::to_string(i) + (r.chance(30) ? "-x" : "")},
+        json a = {{"id", numbered("a", i) + (r.chance(30) ? "-x" : "")},
                   {"name", text(r, 5)},
                   {"level", "lv" + std::to_string(r.below(levels))},
                   {"kind", "kind" + std::to_string(r.below(kinds))},
@@ -230,7 +230,7 @@ json randomMap(uint64_t seed) {
 
     m["relations"] = json::array();
     for (size_t i = 0, n = r.below(actors * 2); i < n; ++i) {
-        json rel = {{"id", "r" + std::to_string(i)},
+        json rel = {{"id", numbered("r", i)},
                     {"from", actorId(r.below(actors))},
                     {"to", actorId(r.below(actors))},
                     {"kind", "rk" + std::to_string(r.below(relationKinds))}};
@@ -242,7 +242,7 @@ json randomMap(uint64_t seed) {
     }
     m["glossary"] = json::array();
     for (size_t i = 0, n = r.below(5); i < n; ++i) {
-        json g = {{"term", "T" + std::to_string(i) + words(r, 1, false)},
+        json g = {{"term", numbered("T", i) + words(r, 1, false)},
                   {"expansion", text(r, 4)},
                   {"definition", text(r, 10, true)}};
         if (r.chance(50)) g["see"] = {actorId(r.below(actors))};
