@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test, from a clean clone: sets up what is missing, builds, then runs
-#   1. native unit tests (doctest: model, io, layout, query, corpus of broken files), then the
+#   1. native unit tests (doctest: model, io, layout, query, corpus of broken files, limits,
+#      adversarial graphs, round-trip property tests), then the same under ASan+UBSan, then
+#      60 s of libFuzzer per target (loader, CSV importer, URL fragment), then the
 #      same under ASan+UBSan (clang++), then 60 s of libFuzzer per fuzz target
 #   2. the CLI's validation of every shipped map
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
