@@ -308,15 +308,9 @@ void forceIteration(ForceState& s, const Graph& g, const Options& o, Positions& 
                 // Distance from the cell's centre of mass to the leaf's box.
                 const float dx = std::max(0.0f, std::max(x0 - cx[j], cx[j] - x1));
                 const float dy = std::max(0.0f, std::max(y0 - cy[j], cy[j] - y1));
-                if (cs[j] < theta2 * (dx * dx + dy * dy)) {
-                    lx[ln] = cx[j];
-                    ly[ln] = cy[j];
-                    lm[ln] = cm[j];
-                    ++ln;
-                    j = skip[j];
-                    continue;
-                }
-                if (te[j] && te[j] - tb[j] > kLeafSize) {  // a crowd at the depth cap: one mass
+                const bool far = cs[j] < theta2 * (dx * dx + dy * dy);
+                const bool crowd = te[j] && te[j] - tb[j] > kLeafSize;  // at the depth cap: one spot
+                if (far || crowd) {                                     // acts as one mass
                     lx[ln] = cx[j];
                     ly[ln] = cy[j];
                     lm[ln] = cm[j];
