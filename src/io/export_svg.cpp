@@ -384,7 +384,7 @@ std::string sourcesHtml(const std::vector<Source>& sources, Lang lang) {
             start = start == std::string::npos ? 0 : start + 3;
             text = s.url.substr(start, s.url.find('/', start) - start);
         }
-        o += (i ? ", " : "") + std::string("<a href=\"") + esc(s.url) + "\" rel=\"noopener\">" + esc(text) +
+        o += (i ? ", " : "") + std::string("<a href=\"") + esc(s.url) + "\" rel=\"noopener noreferrer\">" + esc(text) +
              "</a>";
         if (!s.verified.empty())
             o += " <small>(" + say(lang, "vérifié le ", "checked ") + "<time datetime=\"" + esc(s.verified) +
@@ -480,7 +480,7 @@ std::string glossaryHtml(const Map& map, Lang lang, const std::string& appHref,
                 o += "</p>\n";
             }
             if (!a.url.empty())
-                o += "<p><a href=\"" + esc(a.url) + "\" rel=\"noopener\">" + esc(a.url) + "</a></p>\n";
+                o += "<p><a href=\"" + esc(a.url) + "\" rel=\"noopener noreferrer\">" + esc(a.url) + "</a></p>\n";
             o += sourcesHtml(a.sources, lang) + "\n</dd>\n";
         } else {
             const GlossaryEntry& g = map.glossary[e.term];

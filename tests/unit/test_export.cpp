@@ -341,6 +341,9 @@ TEST_CASE("glossary html: every acronym and term, relations, link to the map, bo
     CHECK(html.find("<dl>") != std::string::npos);
     CHECK(html.find("href=\"../index.html?map=national\"") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
+    // Every link to another site (websites, sources) goes without opener or referrer.
+    CHECK(countOf(html, "<a href=\"http") > 0);
+    CHECK(countOf(html, "<a href=\"http") == countOf(html, "rel=\"noopener noreferrer\""));
     for (const Actor& a : m.actors) {
         CAPTURE(a.id);
         CHECK(html.find("id=\"actor-" + a.id + "\"") != std::string::npos);
