@@ -45,10 +45,12 @@ inline const Map& nationalMap() {
     return map;
 }
 
-// A map that loaded must load again from its own JSON.
+// A map that loaded must load again from its own JSON, and be the same map (nothing lost,
+// nothing added: the JSON written the second time is byte for byte the first).
 inline std::string checkReloads(const Map& map) {
-    io::LoadResult again = io::loadMap(io::Document{"reloaded.json", io::toJson(map).dump()}, {});
-    if (again.ok) return "";
+    const std::string written = io::toJson(map).dump();
+    io::LoadResult again = io::loadMap(io::Document{"reloaded.json", written}, {});
+    if (again.ok) return io::toJson(again.map).dump() == written ? "" : "toJson(load(toJson(map))) differs";
     std::string why = "toJson(map) does not load again:";
     for (const io::Problem& p : again.problems) why += "\n  " + io::formatProblem(p, Lang::En);
     return why;

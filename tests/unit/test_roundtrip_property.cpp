@@ -203,7 +203,7 @@ json randomMap(uint64_t seed) {
             json f = {{"name", words(r, 2, false)}};
             if (r.chance(50)) f["expansion"] = text(r, 4);
             if (r.chance(50)) f["until"] = std::to_string(1990 + r.below(35));
-            a["formerNames"] = {f};
+            a["formerNames"] = json::array({f});  // not {f}: clang reads that as the object f
         }
         if (territories && r.chance(50)) a["territory"] = "t" + std::to_string(r.below(territories));
         if (r.chance(50)) a["description"] = text(r, 15, true);
