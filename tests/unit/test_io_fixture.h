@@ -110,10 +110,13 @@ inline LoadResult loadJson(const json& doc) {
     return loadText(doc.dump(2));
 }
 
-inline std::string dump(const LoadResult& r) {
+inline std::string dump(const std::vector<Problem>& problems) {
     std::string out;
-    for (const Problem& p : r.problems) out += qfq::io::formatProblem(p, Lang::En) + "\n";
+    for (const Problem& p : problems) out += qfq::io::formatProblem(p, Lang::En) + "\n";
     return out;
+}
+inline std::string dump(const LoadResult& r) {
+    return dump(r.problems);
 }
 
 // The first problem at `pointer` whose English message contains `text`, or nullptr.

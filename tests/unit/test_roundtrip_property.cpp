@@ -268,12 +268,6 @@ qfq::io::LoadResult load(const std::string& text) {
     return qfq::io::loadMap(qfq::io::Document{"random.json", text}, {});
 }
 
-std::string problems(const qfq::io::LoadResult& r) {
-    std::string out;
-    for (const qfq::io::Problem& p : r.problems) out += qfq::io::formatProblem(p, qfq::Lang::En) + "\n";
-    return out;
-}
-
 constexpr uint64_t kMaps = 150;
 
 }  // namespace
@@ -287,7 +281,7 @@ TEST_CASE("property: every generated map is valid (the generator covers the form
     for (uint64_t seed = 1; seed <= kMaps; ++seed) {
         CAPTURE(seed);
         qfq::io::LoadResult r = load(randomMap(seed).dump());
-        INFO(problems(r));
+        INFO(dump(r));
         REQUIRE(r.ok);
         actors += r.map.actors.size();
         relations += r.map.relations.size();
@@ -326,7 +320,7 @@ TEST_CASE("property: load → toJson → load loses nothing") {
         qfq::io::LoadResult a = load(randomMap(seed).dump());
         REQUIRE(a.ok);
         qfq::io::LoadResult b = load(qfq::io::toJson(a.map).dump(1));
-        INFO(problems(b));
+        INFO(dump(b));
         REQUIRE(b.ok);
         qfq_test::checkSameMap(a.map, b.map);
     }
@@ -344,9 +338,7 @@ TEST_CASE("property: load → actors.csv + relations.csv → import loses nothin
         qfq::io::CsvImport b = qfq::io::importCsv(
             qfq::io::Document{"actors.csv", qfq::io::actorsCsv(a.map, delimiter)},
             qfq::io::Document{"relations.csv", qfq::io::relationsCsv(a.map, delimiter)}, options);
-        std::string list;
-        for (const qfq::io::Problem& p : b.problems) list += qfq::io::formatProblem(p, qfq::Lang::En) + "\n";
-        INFO(list);
+        INFO(dump(b.problems));
         REQUIRE(b.ok);
         qfq_test::checkSameMap(a.map, b.map);
     }
@@ -361,7 +353,7 @@ TEST_CASE("property: load → GraphML → import loses nothing") {
         qfq_test::gridPositions(a.map, x, y);
         qfq::io::LoadResult b =
             qfq::io::fromGraphML(qfq::io::Document{"map.graphml", qfq::io::toGraphML(a.map, x, y)});
-        INFO(problems(b));
+        INFO(dump(b));
         REQUIRE(b.ok);
         qfq_test::checkSameMap(a.map, b.map);
     }
@@ -374,7 +366,7 @@ TEST_CASE("normalisation: spaces and line breaks at the ends of values are dropp
     doc["actors"][0]["aliases"] = {"  la DNE  "};
     doc["actors"][0]["description"] = "Pilote.\nDeux lignes.\r\n";
     qfq::io::LoadResult r = load(doc.dump());
-    INFO(problems(r));
+    INFO(dump(r));
     REQUIRE(r.ok);
     const qfq::Actor& a = r.map.actors[0];
     CHECK(a.acronym == "DNE");
