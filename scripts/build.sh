@@ -15,17 +15,27 @@ say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[build] %s\033[0m\n' "$*" >&2; exit 1; }
 
 command -v cmake >/dev/null || die "cmake is missing: run scripts/setup.sh"
+case "$what" in native|web|all|sanitize) ;; *) die "unknown target '$what' (use native, web, all or sanitize)" ;; esac
+
+# ccache, when the machine has it, makes rebuilds (and other checkouts of the same tree)
+# fast; paths are taken relative to the checkout so the cache is shared between clones.
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export EM_COMPILER_WRAPPER=ccache
+fi
 
 if [ "$what" = native ] || [ "$what" = all ]; then
   say "native (g++) → build/native"
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
   cmake --build build/native -j"$jobs"
 fi
 
 if [ "$what" = sanitize ]; then
   command -v clang++ >/dev/null || die "clang++ is missing: run scripts/setup.sh (Debian packages clang libclang-rt-14-dev)"
   say "sanitised (clang++, ASan+UBSan, libFuzzer) → build/sanitize"
-  cmake -S . -B build/sanitize -DCMAKE_CXX_COMPILER=clang++ -DQFQ_SANITIZE=ON \
+  cmake -S . -B build/sanitize -DCMAKE_CXX_COMPILER=clang++ -DQFQ_SANITIZE=ON "${launcher[@]}" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
   cmake --build build/sanitize -j"$jobs"
 fi
