@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of fuzz/ (built by `scripts/build.sh sanitize`, ASan+UBSan).
 # Usage: scripts/fuzz.sh [seconds-per-target] [target...]
-#   default: 600 s each for fuzz_load, fuzz_csv and fuzz_fragment.
+#   default: 600 s each for fuzz_load, fuzz_csv and fuzz_fragment (random seed, growing corpus).
+#        scripts/fuzz.sh --replay [target...]
+#   what scripts/test.sh runs: every committed seed and regression once, then a fixed number
+#   of mutations (QFQ_FUZZ_REPLAY_RUNS, default per target below) from -seed=1, in a fresh
+#   copy of the committed inputs only, so two runs on the same commit run the same inputs and
+#   an unrelated change cannot fail CI by luck. Long random runs are for this script alone.
 # Each target starts from its seeds (shipped maps, the broken-file corpus, the CSV templates,
 # fuzz/seeds/) copied into build/fuzz-corpus/TARGET, which keeps what it finds, so runs add
 # up. Prints the executions per target and in total; exits non-zero on any crash, leak,
@@ -9,8 +14,9 @@
 # log. A reproducer belongs in tests/fuzz-regressions/TARGET/ once fixed (see README).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-600}
-shift || true
+replay=0
+if [ "${1:-}" = --replay ]; then replay=1; shift; seconds=0
+else seconds=${1:-600}; shift || true; fi
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_load fuzz_csv fuzz_fragment)
 say() { printf '\033[1m[fuzz]\033[0m %s\n' "$*"; }
@@ -18,9 +24,9 @@ die() { printf '\033[31m[fuzz] %s\033[0m\n' "$*" >&2; exit 1; }
 
 [[ $seconds =~ ^[0-9]+$ ]] || die "seconds must be a number (usage: scripts/fuzz.sh [seconds] [target...])"
 
-# Seeds: fills build/fuzz-corpus/$1 (existing finds are kept).
+# Seeds: fills $2 (default build/fuzz-corpus/$1; existing finds are kept).
 seed() {
-    local target=$1 corpus=build/fuzz-corpus/$1
+    local target=$1 corpus=${2:-build/fuzz-corpus/$1}
     mkdir -p "$corpus"
     case $target in
     fuzz_load)
@@ -43,20 +49,32 @@ total=0
 summary=()
 for target in "${targets[@]}"; do
     binary=build/sanitize/$target
+    # replay_runs: mutations after the replay, sized to a few seconds each under ASan.
     case $target in
-    fuzz_load) dict=fuzz/json.dict max_len=262144 ;;
-    fuzz_csv) dict=fuzz/csv.dict max_len=65536 ;;
-    fuzz_fragment) dict=fuzz/fragment.dict max_len=4096 ;;
+    fuzz_load) dict=fuzz/json.dict max_len=262144 replay_runs=3000 ;;
+    fuzz_csv) dict=fuzz/csv.dict max_len=65536 replay_runs=20000 ;;
+    fuzz_fragment) dict=fuzz/fragment.dict max_len=4096 replay_runs=50000 ;;
     *) die "unknown target $target (fuzz_load, fuzz_csv, fuzz_fragment)" ;;
     esac
     [ -x "$binary" ] || die "$binary is missing: run scripts/build.sh sanitize"
-    seed "$target"
     artifacts=build/fuzz-artifacts/$target/
-    log=build/fuzz-logs/$target.log
     mkdir -p "$artifacts" build/fuzz-logs
-    say "$target: ${seconds}s (corpus build/fuzz-corpus/$target, log $log)"
+    if ((replay)); then
+        corpus=build/fuzz-replay/$target log=build/fuzz-logs/$target.replay.log
+        rm -rf "$corpus"
+        seed "$target" "$corpus"
+        runs_wanted=${QFQ_FUZZ_REPLAY_RUNS:-$replay_runs}
+        inputs=$(find "$corpus" -type f | wc -l)
+        say "$target: replay of $inputs committed inputs, then $runs_wanted runs from -seed=1 (log $log)"
+        limits=(-seed=1 -runs="$runs_wanted")
+    else
+        corpus=build/fuzz-corpus/$target log=build/fuzz-logs/$target.log
+        seed "$target"
+        say "$target: ${seconds}s (corpus $corpus, log $log)"
+        limits=(-max_total_time="$seconds")
+    fi
     # Leaks are checked at exit of every input that leaks (-detect_leaks=1 is libFuzzer's default).
-    "$binary" "build/fuzz-corpus/$target" -max_total_time="$seconds" -dict="$dict" -max_len="$max_len" \
+    "$binary" "$corpus" "${limits[@]}" -dict="$dict" -max_len="$max_len" \
         -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts" \
         >"$log" 2>&1
     rc=$?

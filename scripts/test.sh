@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test, from a clean clone: sets up what is missing, builds, then runs
 #   1. native unit tests (doctest: model, io, layout, query, corpus of broken files, limits,
-#      adversarial graphs, round-trip property tests), then the same under ASan+UBSan, then
-#      60 s of libFuzzer per target (loader, CSV importer, URL fragment), then the
-#      same under ASan+UBSan (clang++), then 60 s of libFuzzer per fuzz target
+#      adversarial graphs, round-trip property tests), then the same under ASan+UBSan (clang++),
+#      then each libFuzzer target (loader, CSV importer, URL fragment) replays the committed
+#      seeds and regressions and a fixed -seed=1 run (deterministic: the same inputs on every
+#      run of a commit; long random runs are scripts/fuzz.sh's job)
 #   2. the CLI's validation of every shipped map
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
 #   4. browser end-to-end tests in headless Chromium (WebGPU and WebGL2)
@@ -26,7 +27,7 @@ scripts/build.sh all || { echo "build failed" >&2; exit 1; }
 step "unit tests (doctest)" build/native/qfq_tests
 step "build: sanitised (clang++, ASan+UBSan, libFuzzer)" scripts/build.sh sanitize
 step "unit tests under ASan+UBSan" build/sanitize/qfq_tests
-step "fuzz (60 s per target)" scripts/fuzz.sh 60
+step "fuzz replay (committed inputs, -seed=1, fixed runs)" scripts/fuzz.sh --replay
 step "maps: qfq validate" build/native/qfq validate data/national.json data/wallonie.json data/territories/*.json
 step "maps: ajv (JSON Schema 2020-12)" node tests/schema/validate.mjs
 step "exports: independent parsers (networkx, XML, PNG)" python3 tests/export/check_exports.py build/native/qfq

@@ -1,6 +1,7 @@
 // tests/unit/test_fuzz_regressions.cpp — every input a fuzzer once broke the engine with
 // (tests/fuzz-regressions/TARGET/*) goes again through the very check its fuzz target runs
-// (fuzz/checks.h): a sanitizer report, a crash or a broken invariant fails the suite.
+// (fuzz/checks.h): a sanitizer report, a crash or a broken invariant fails the suite. A
+// missing or empty folder fails too: a replay of nothing would pass without checking anything.
 
 #include <doctest/doctest.h>
 
@@ -14,11 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `check` on every file of tests/fuzz-regressions/`target`; returns how many there were.
+// Runs `check` on every file of tests/fuzz-regressions/`target`; returns how many there were
+// (and fails when there were none).
 template <typename Check>
 size_t replay(const char* target, Check check) {
     fs::path dir = fs::path(QFQ_SOURCE_DIR) / "tests" / "fuzz-regressions" / target;
-    if (!fs::is_directory(dir)) return 0;
+    REQUIRE_MESSAGE(fs::is_directory(dir), dir.string() << " is missing");
     size_t files = 0;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
         if (!entry.is_regular_file()) continue;
@@ -30,6 +32,7 @@ size_t replay(const char* target, Check check) {
         CHECK(check(bytes.str()) == "");
         ++files;
     }
+    CHECK_MESSAGE(files > 0, dir.string() << " holds no input: every target keeps at least one");
     return files;
 }
 
