@@ -5,7 +5,8 @@
 #      then each libFuzzer target (loader, CSV importer, URL fragment) replays the committed
 #      seeds and regressions and a fixed -seed=1 run (deterministic: the same inputs on every
 #      run of a commit; long random runs are scripts/fuzz.sh's job)
-#   2. the CLI's validation of every shipped map
+#   2. the scripts themselves (tests/scripts/check_scripts.sh), the CLI's validation of every
+#      shipped map
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
 #   4. browser end-to-end tests in headless Chromium (WebGPU and WebGL2)
 # Runs every step even when one fails, and exits non-zero if any failed.
@@ -24,6 +25,7 @@ step() {
 scripts/setup.sh || exit 1
 scripts/build.sh all || { echo "build failed" >&2; exit 1; }
 
+step "scripts: run bits, Node ≥ 20 check, unknown build target" tests/scripts/check_scripts.sh
 step "unit tests (doctest)" build/native/qfq_tests
 step "build: sanitised (clang++, ASan+UBSan, libFuzzer)" scripts/build.sh sanitize
 step "unit tests under ASan+UBSan" build/sanitize/qfq_tests
