@@ -2,7 +2,7 @@
 # Builds everything:
 #   build/native/   qfq (CLI), qfq_tests, qfq_bench          (g++, Release)
 #   build/web/      index.html, qfq.js, qfq.wasm, web/*.js, shaders/, data/, assets/
-#   build/wasm/     the Emscripten CMake tree (qfq_app, qfq_node)
+#   build/wasm/     the Emscripten CMake tree (qfq_app; qfq_node only when scripts/bench.sh asks)
 #   build/sanitize/ qfq, qfq_tests and the fuzz/ targets under ASan+UBSan (clang++, -O1 -g,
 #                   assertions on); not part of `all`, scripts/test.sh builds it explicitly
 # Usage: scripts/build.sh [native|web|all|sanitize]   (default all)

@@ -5,7 +5,7 @@
 //   2. Deflate (fixed Huffman, LZ77 hash chains) and zlib
 //   3. PNG
 //   4. Coverage drawing: rectangles, discs, rings, lines (dashed), triangles
-//   5. Text (stb_truetype, when Dear ImGui's sources are present)
+//   5. Text (stb_truetype, from Dear ImGui's sources)
 //   6. rasterise, toPng
 //
 // Anti-aliasing is analytic: each pixel gets the coverage "distance to the shape's edge + ½"
@@ -19,15 +19,14 @@
 #include <cstring>
 
 // stb_truetype, compiled here with static linkage so it cannot clash with Dear ImGui's own
-// copy in the web app.
-#if __has_include("imstb_truetype.h")
+// copy in the web app. Required (CMakeLists.txt checks it too): without it PNGs lose their text.
+#if !__has_include("imstb_truetype.h")
+#error "imstb_truetype.h (Dear ImGui's sources) is missing: run scripts/setup.sh"
+#endif
 #define QFQ_HAVE_STBTT 1
 #define STBTT_STATIC
 #define STB_TRUETYPE_IMPLEMENTATION
 #include "imstb_truetype.h"
-#else
-#define QFQ_HAVE_STBTT 0
-#endif
 
 namespace qfq::io::raster {
 

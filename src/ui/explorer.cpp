@@ -751,7 +751,9 @@ std::string statusJson(const Explorer& ex) {
     j["cardOpen"] = ex.showCard && ex.selected >= 0;
     j["variant"] = ex.variant >= 0 ? ex.map.variants[size_t(ex.variant)].id : "";
     j["lang"] = ex.lang == Lang::Fr ? "fr" : "en";
-    j["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
+    // animating: a camera flight is under way (tests wait for it to end, not for a fixed time).
+    j["camera"] = {
+        {"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}, {"animating", ex.camera.animating}};
     j["width"] = ex.width;
     j["height"] = ex.height;
     j["dpr"] = ex.dpr;

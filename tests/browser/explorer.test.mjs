@@ -2,7 +2,7 @@
 // search "erun" and read its card; find "ENT" in the glossary; switch to Occitanie and its
 // Toulouse variant; reload a shared link; navigate with the keyboard alone; Back/Forward.
 // Clicks land on the widgets' real screen rectangles (status().widgets).
-import { test, assert, assertEqual, openApp, status, command, frames, shot, waitReady } from './harness.mjs';
+import { test, assert, assertEqual, openApp, status, command, frames, shot, waitReady, cameraStill } from './harness.mjs';
 
 async function widget(page, name, timeout = 5000) {
   await frames(page, 3);  // a window that just appeared settles its layout first
@@ -29,7 +29,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await shot(page, `explorer-${renderer}-1-search`);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.qfq.status().cardOpen, null, { timeout: 5000 });
-    await page.waitForTimeout(800);  // camera flight
+    await cameraStill(page);
     const s = await status(page);
     assertEqual(s.selected, 'erun', 'selected actor');
     const card = await cardText(page);

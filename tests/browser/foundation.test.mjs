@@ -2,7 +2,7 @@
 // graph nodes checked in the pixels; pan and zoom by wheel, drag and keyboard; high-DPI
 // canvases; fall-backs when WebGPU fails or is lost; a message in words without any GPU API.
 import {
-  test, assert, assertEqual, openApp, status, command, frames, shot, rgbOf, colourDistance, darkPixels,
+  test, assert, assertEqual, openApp, status, command, frames, shot, rgbOf, colourDistance, darkPixels, cameraStill,
 } from './harness.mjs';
 
 // Actors drawn with their kind colour at the disc centre (sure facts have a filled disc).
@@ -80,30 +80,33 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await frames(page, 2);
     assert((await status(page)).camera.zoom > panned.zoom * 1.1, '"+" zooms in');
     await page.keyboard.press('0');
-    await page.waitForTimeout(1200);
+    await cameraStill(page);
     const fitted = (await status(page)).camera;
     assert(Math.abs(fitted.zoom - before.zoom) / before.zoom < 0.02, `"0" fits again: ${fitted.zoom} vs ${before.zoom}`);
   });
 
   test(`${renderer}: high-DPI canvas is sized in device pixels and still draws`, async (env) => {
     const context = await env.launch([], { deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.url}?renderer=${renderer}`);
-    await page.waitForFunction(() => window.qfq && window.qfq.status().ready, null, { timeout: 20000 });
-    await frames(page, 5);
-    const size = await page.evaluate(() => {
-      const c = document.getElementById('qfq-canvas');
-      return { w: c.width, h: c.height, cw: c.clientWidth, dpr: window.devicePixelRatio };
-    });
-    assertEqual(size.dpr, 2, 'devicePixelRatio');
-    assertEqual(size.w, size.cw * 2, 'canvas width in device pixels');
-    const png = await shot(page, `foundation-${renderer}-dpr2`);
-    await checkUiTextDrawn(page, png, 2);
-    await checkNodesDrawn(page, png, 2);
-    assertEqual(errors.length, 0, `page errors ${errors}`);
-    await context.close();
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${env.url}?renderer=${renderer}`);
+      await page.waitForFunction(() => window.qfq && window.qfq.status().ready, null, { timeout: 20000 });
+      await frames(page, 5);
+      const size = await page.evaluate(() => {
+        const c = document.getElementById('qfq-canvas');
+        return { w: c.width, h: c.height, cw: c.clientWidth, dpr: window.devicePixelRatio };
+      });
+      assertEqual(size.dpr, 2, 'devicePixelRatio');
+      assertEqual(size.w, size.cw * 2, 'canvas width in device pixels');
+      const png = await shot(page, `foundation-${renderer}-dpr2`);
+      await checkUiTextDrawn(page, png, 2);
+      await checkNodesDrawn(page, png, 2);
+      assertEqual(errors.length, 0, `page errors ${errors}`);
+    } finally {
+      await context.close();  // also when an assertion failed: no Chromium left behind
+    }
   });
 }
 

@@ -43,6 +43,13 @@ export const waitReady = waitReady_;
 export const status = (page) => page.evaluate(() => window.qfq.status());
 export const command = (page, obj) => page.evaluate((o) => window.qfq.command(o), obj);
 
+// Waits until a camera flight has ended (status().camera.animating), a few frames after
+// whatever started it: an event to wait on, not a guess at how long a flight takes.
+export async function cameraStill(page, timeout = 10000) {
+  await frames(page, 2);
+  await page.waitForFunction(() => !window.qfq.status().camera.animating, null, { timeout });
+}
+
 // Lets a few frames run (animations, layout slices).
 export async function frames(page, n = 3) {
   for (let i = 0; i < n; ++i) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
@@ -78,23 +85,26 @@ export async function runAll() {
   const only = process.env.QFQ_TEST_FILTER;
   let passed = 0, failed = 0;
   const started = Date.now();
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const env = { url, context, launch };
-    const t0 = Date.now();
-    try {
-      await t.fn(env);
-      passed++;
-      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  FAIL  ${t.name}\n        ${e.stack || e.message}`);
-    } finally {
-      for (const p of context.pages()) await p.close().catch(() => {});
+  try {
+    for (const t of tests) {
+      if (only && !t.name.includes(only)) continue;
+      const env = { url, context, launch };
+      const t0 = Date.now();
+      try {
+        await t.fn(env);
+        passed++;
+        console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`  FAIL  ${t.name}\n        ${e.stack || e.message}`);
+      } finally {
+        for (const p of context.pages()) await p.close().catch(() => {});
+      }
     }
+  } finally {  // the browser goes, whatever happened
+    await context.close().catch(() => {});
+    server.close();
   }
-  await context.close();
-  server.close();
   console.log(`\nbrowser tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in test-artifacts/`);
   return failed === 0;
 }

@@ -91,12 +91,15 @@ test('qfq publish writes a static site that a plain server serves', async (env) 
     await shot(page, 'publish-site');
     // The glossary page works without JavaScript.
     const noJs = await env.launch([], { javaScriptEnabled: false });
-    const g = await noJs.newPage();
-    await g.goto(`${url}glossary/ariege.html`);
-    const text = await g.locator('body').textContent();
-    assert(/ERUN/.test(text) && /DRANE/.test(text) && /IA-DASEN/.test(text), 'glossary lists the acronyms');
-    assertEqual(await g.locator('html').getAttribute('lang'), 'fr', 'page language');
-    await noJs.close();
+    try {
+      const g = await noJs.newPage();
+      await g.goto(`${url}glossary/ariege.html`);
+      const text = await g.locator('body').textContent();
+      assert(/ERUN/.test(text) && /DRANE/.test(text) && /IA-DASEN/.test(text), 'glossary lists the acronyms');
+      assertEqual(await g.locator('html').getAttribute('lang'), 'fr', 'page language');
+    } finally {
+      await noJs.close();  // also when an assertion failed
+    }
   } finally {
     server.close();
   }

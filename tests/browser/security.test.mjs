@@ -371,7 +371,9 @@ test('the Content-Security-Policy blocks inline scripts, handlers and eval', asy
     probe.src = 'csp-probe.js';
     await new Promise((done) => { probe.onload = done; probe.onerror = done; document.head.append(probe); });
     s.remove(); b.remove(); probe.remove();
-    await new Promise((done) => setTimeout(done, 50));  // violation events are queued
+    // Violation events are queued: wait for them (at most 120 frames), not for a fixed time.
+    for (let k = 0; k < 120 && violations.filter((v) => v.startsWith('script-src')).length < 2; ++k)
+      await new Promise((done) => requestAnimationFrame(done));
     return { inline: window.__cspInline, handler: window.__cspHandler, probe: window.__cspProbe, violations };
   });
   assertEqual(r.inline, undefined, 'inline script ran');

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """tests/export/check_exports.py — checks `qfq export`, `qfq import-csv` and `qfq publish` with
-independent readers: networkx (GraphML, GEXF), xml.etree (SVG), zlib (PNG), csv.
+independent readers: networkx (GraphML, GEXF), xml.etree (SVG), zlib and Pillow (PNG), csv.
+A PNG is decoded and looked at, not only parsed: its actor discs must be there in their kind
+colours and every label must have dark (text) pixels where the SVG of the same scene puts it,
+so a blank or text-less image fails.
 
 Usage: python3 tests/export/check_exports.py build/native/qfq
 Prints one line per check; exits 1 if any fails.
@@ -18,6 +21,14 @@ import xml.etree.ElementTree as ET
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# Pillow comes from Debian's python3-pil (scripts/setup.sh). A python3 first on PATH that is not
+# Debian's (pyenv, venv) does not see Debian's packages: look there too. Missing is a failure
+# of the PNG checks, never a skip.
+try:
+    import PIL  # noqa: F401
+except ImportError:
+    sys.path.append("/usr/lib/python3/dist-packages")
 failures = []
 
 
@@ -53,6 +64,70 @@ def png_info(path):
     assert len(raw) == height * (1 + 3 * width), "decompressed size"
     assert all(raw[y * (1 + 3 * width)] <= 4 for y in range(height)), "filter bytes"
     return width, height
+
+
+def png_pixels(path, svg_path, scale):
+    """Decodes the PNG with Pillow and checks it against the SVG of the same scene (same
+    layout, same options): discs in their colours at their centres, dark pixels in each label's
+    box. Returns a description; raises AssertionError with the numbers when it is wrong."""
+    from PIL import Image
+
+    ns = "{http://www.w3.org/2000/svg}"
+    svg = ET.parse(svg_path).getroot()
+    img = Image.open(path)
+    img.load()  # decodes everything (Pillow's own zlib/filter code, not ours)
+    assert img.mode == "RGB", "mode " + img.mode
+    w, h = img.size
+    assert abs(w - float(svg.get("width")) * scale) <= scale and abs(h - float(svg.get("height")) * scale) <= scale, \
+        "PNG %dx%d is not the SVG's %sx%s at scale %d" % (w, h, svg.get("width"), svg.get("height"), scale)
+    px = img.load()
+    luma = lambda c: 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+    step = max(1, scale)
+    coloured = sum(1 for y in range(0, h, step) for x in range(0, w, step)
+                   if max(px[x, y]) - min(px[x, y]) > 40)
+    assert coloured > 0.002 * (w // step) * (h // step), "only %d coloured pixels: a blank image?" % coloured
+
+    # Discs: pixels of the fill colour inside each disc (filled discs only; an unsure actor is
+    # a ring). Not only the centre: a neighbour's label and its white halo may cross a disc.
+    discs = [c for c in svg.iter(ns + "circle") if c.get("data-id") and c.get("fill", "").startswith("#")
+             and c.get("fill") != "#ffffff"]
+    hit = 0
+    for c in discs:
+        want = tuple(int(c.get("fill")[k:k + 2], 16) for k in (1, 3, 5))
+        cx, cy, r = float(c.get("cx")) * scale, float(c.get("cy")) * scale, (float(c.get("r")) - 1) * scale
+        inside = [(x, y) for y in range(int(cy - r), int(cy + r) + 1) for x in range(int(cx - r), int(cx + r) + 1)
+                  if 0 <= x < w and 0 <= y < h and (x - cx) ** 2 + (y - cy) ** 2 <= r * r]
+        same = sum(1 for x, y in inside if max(abs(a - b) for a, b in zip(px[x, y], want)) <= 40)
+        if same >= max(3, len(inside) // 8):
+            hit += 1
+    # Labels are drawn over the discs, and in a crowded band a neighbour's label hides most of a
+    # disc: a third is the floor (the national map shows about 45 %; no disc drawn shows 0).
+    assert discs and hit >= len(discs) / 3, "discs in their colour: %d of %d" % (hit, len(discs))
+
+    # Labels: dark pixels in the box the label occupies (baseline y, left-aligned at x); the
+    # same boxes shifted into the empty margin above the map must be lighter.
+    labels = [t for t in svg.iter(ns + "text") if t.get("class") == "halo" and (t.text or "").strip()]
+    inked, ratio = 0, []
+    for t in labels:
+        size = float(t.get("font-size"))
+        x0, y1 = float(t.get("x")) * scale, float(t.get("y")) * scale
+        x1, y0 = x0 + min(len(t.text) * size * 0.5, 4 * size) * scale, y1 - size * 0.7 * scale
+        dark = total = 0
+        for y in range(max(0, int(y0)), min(h, int(y1) + 1)):
+            for x in range(max(0, int(x0)), min(w, int(x1) + 1)):
+                total += 1
+                dark += luma(px[x, y]) < 110
+        if total and dark >= 3 * scale * scale:
+            inked += 1
+        if total:
+            ratio.append(dark / total)
+    assert labels and inked >= 0.9 * len(labels), "labels with text pixels: %d of %d" % (inked, len(labels))
+    whole = sum(1 for y in range(0, h, step) for x in range(0, w, step) if luma(px[x, y]) < 110)
+    background = whole / max(1, (w // step) * (h // step))
+    mean = sum(ratio) / len(ratio)
+    assert mean > 3 * background, "label boxes %.3f dark vs %.3f over the image" % (mean, background)
+    return "%d/%d discs in colour, %d/%d labels inked (%.0f%% dark in label boxes, %.1f%% overall)" % (
+        hit, len(discs), inked, len(labels), 100 * mean, 100 * background)
 
 
 def main():
@@ -103,7 +178,10 @@ def main():
               svg.tag == ns + "svg" and len(discs) == n_actors and "Legend" in texts
               and svg.find(ns + "title") is not None)
 
-        # PNG at scale 1, 2 and 4: same picture, scaled.
+        # PNG at scale 1, 2 and 4: same picture, scaled; the SVG of the same scene says where
+        # discs and labels must be.
+        n_svg = os.path.join(out, "n.svg")
+        run(qfq, "export", national, "--format", "svg", "-o", n_svg)
         sizes = {}
         for scale in ("1", "2", "4"):
             p_path = os.path.join(out, "n%s.png" % scale)
@@ -111,8 +189,27 @@ def main():
             try:
                 sizes[scale] = png_info(p_path)
                 check("png --scale %s: %dx%d, CRCs, zlib stream, filters" % ((scale,) + sizes[scale]), True)
+                if scale != "4":  # scale 4 is the same picture, 16 times the pixels to walk
+                    check("png --scale %s (Pillow): %s" % (scale, png_pixels(p_path, n_svg, int(scale))), True)
             except Exception as e:  # noqa: BLE001 - report any decoding problem
                 check("png --scale %s" % scale, False, str(e))
+        # The pixel check has teeth: a blank image of the right size, and the same picture
+        # without its text (dark grey pixels whitened), both fail it.
+        if "1" in sizes:
+            from PIL import Image
+            blank = os.path.join(out, "blank.png")
+            Image.new("RGB", sizes["1"], (255, 255, 255)).save(blank)
+            textless = os.path.join(out, "textless.png")
+            # The text (grey, unsaturated, dark) whitened; discs and their colours kept.
+            img = Image.open(os.path.join(out, "n1.png")).convert("RGB")
+            img.putdata([(255, 255, 255) if max(c) - min(c) < 24 and sum(c) < 3 * 160 else c for c in img.getdata()])
+            img.save(textless)
+            for name, path in (("blank", blank), ("without labels", textless)):
+                try:
+                    png_pixels(path, n_svg, 1)
+                    check("png pixel check rejects an image %s" % name, False, "it passed")
+                except AssertionError as e:
+                    check("png pixel check rejects an image %s (%s)" % (name, e), True)
         if len(sizes) == 3:
             w1, h1 = sizes["1"]
             check("png: scale 2 and 4 multiply the size",

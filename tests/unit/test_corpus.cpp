@@ -1,13 +1,13 @@
 // tests/unit/test_corpus.cpp — every broken file in tests/corpus/ must be reported exactly as
 // tests/corpus/expected.json says: same pointer, line and column, message containing the
-// expected English words; valid files must load with no error. Each file must load quickly.
+// expected English words; valid files must load with no error. No time is asserted here (a
+// loaded CI machine or ASan would make it flaky): scripts/bench.sh measures speed.
 //
 // Regenerate the corpus (and, after adding cases, the manifest) with
 // tests/corpus/make_corpus.py.
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -27,10 +27,7 @@ TEST_CASE("corpus: every file is reported where expected.json says") {
     for (const json& entry : manifest["files"]) {
         std::string file = entry["file"];
         CAPTURE(file);
-        auto start = std::chrono::steady_clock::now();
         qfq::io::LoadResult r = qfq::io::loadFile((dir / file).string());
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        CHECK(seconds < 0.25);
 
         std::string all;
         for (const qfq::io::Problem& p : r.problems) all += qfq::io::formatProblem(p, qfq::Lang::En) + "\n";

@@ -317,12 +317,13 @@ TEST_CASE("png: rasteriser draws discs, text and respects the clip") {
     CHECK(px(10, 10)[1] == 0);
     CHECK(px(1, 1)[1] == 255);
     CHECK(int(px(15, 10)[1]) > 0);  // anti-aliased edge: partly white
-    if (io::raster::hasText() && !font.empty()) {
-        int dark = 0;
-        for (int yy = 0; yy < 20; ++yy)
-            for (int x = 20; x < 34; ++x) dark += px(x, yy)[0] < 128;
-        CHECK(dark > 10);
-    }
+    // Text is always drawn: stb_truetype is required by the build, DejaVu Sans by setup.sh.
+    REQUIRE(io::raster::hasText());
+    REQUIRE_MESSAGE(!font.empty(), "DejaVu Sans is missing: run scripts/setup.sh (fonts-dejavu-core)");
+    int dark = 0;
+    for (int yy = 0; yy < 20; ++yy)
+        for (int x = 20; x < 34; ++x) dark += px(x, yy)[0] < 128;
+    CHECK(dark > 10);
     // Too large: refused, not allocated.
     scene.width = 100000, scene.height = 100000;
     CHECK(io::raster::rasterise(scene, 4, {}).width == 0);

@@ -8,7 +8,6 @@
 //   3. References and duplicates
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 
 #include "test_io_fixture.h"
@@ -122,9 +121,9 @@ TEST_CASE("columns count characters, not bytes") {
 }
 
 TEST_CASE("nesting limit is checked before parsing") {
-    auto start = std::chrono::steady_clock::now();
+    // Stopped at level 65 (column 65), not after reading the 100,000 brackets: no time is
+    // asserted (flaky on a loaded machine), the position says where it stopped.
     LoadResult deep = loadText(std::string(100000, '['));
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
     REQUIRE(deep.problems.size() == 1);
     CHECK(deep.problems[0].message.en.find("nesting too deep") != std::string::npos);
     CHECK(deep.problems[0].column == 65);
