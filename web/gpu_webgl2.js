@@ -8,9 +8,15 @@
 // Same ABI and same pixels as gpu_webgpu.js: instanced quads for nodes and edges,
 // premultiplied alpha, scissored UI commands.
 
-const NODE_STRIDE = 24;
-const EDGE_STRIDE = 32;
-const UI_VERTEX_STRIDE = 20;
+import { GPU_LAYOUT, shaderInputs, word, words } from './gpu_layout.js';
+
+// Strides and offsets: gpu_layout.js, the one table shared with gpu_webgpu.js.
+const NODE_STRIDE = GPU_LAYOUT.node.size;
+const EDGE_STRIDE = GPU_LAYOUT.edge.size;
+const UI_VERTEX_STRIDE = GPU_LAYOUT.uiVertex.size;
+const VIEW_BYTES = GPU_LAYOUT.view.size;
+const CMD = { words: words(GPU_LAYOUT.uiCommand), clip: word(GPU_LAYOUT.uiCommand, 'clip'),
+              first: word(GPU_LAYOUT.uiCommand, 'firstIndex'), count: word(GPU_LAYOUT.uiCommand, 'indexCount') };
 const FRAGMENT_MARKER = '// ---- fragment ----';
 
 function program(gl, source, name) {
@@ -28,14 +34,14 @@ function program(gl, source, name) {
   return p;
 }
 
-// attributes: [location, size, type, normalized, offset]
-function vertexArray(gl, buffer, stride, divisor, attributes) {
+// The shader inputs of one gpu_layout.js layout.
+function vertexArray(gl, buffer, layout, divisor) {
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
   gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-  for (const [loc, size, type, normalized, offset] of attributes) {
+  for (const [loc, size, isFloat, normalized, offset] of shaderInputs(layout)) {
     gl.enableVertexAttribArray(loc);
-    gl.vertexAttribPointer(loc, size, type, normalized, stride, offset);
+    gl.vertexAttribPointer(loc, size, isFloat ? gl.FLOAT : gl.UNSIGNED_BYTE, normalized, layout.size, offset);
     gl.vertexAttribDivisor(loc, divisor);
   }
   gl.bindVertexArray(null);
@@ -57,19 +63,15 @@ function createResources(gl, shaders) {
   };
   r.viewBuffer = gl.createBuffer();
   gl.bindBuffer(gl.UNIFORM_BUFFER, r.viewBuffer);
-  gl.bufferData(gl.UNIFORM_BUFFER, 32, gl.DYNAMIC_DRAW);
+  gl.bufferData(gl.UNIFORM_BUFFER, VIEW_BYTES, gl.DYNAMIC_DRAW);
   for (const p of [r.nodeProgram, r.edgeProgram]) gl.uniformBlockBinding(p, gl.getUniformBlockIndex(p, 'View'), 0);
 
-  const F = gl.FLOAT, U8 = gl.UNSIGNED_BYTE;
   r.nodeBuffer = gl.createBuffer();
-  r.nodeVao = vertexArray(gl, r.nodeBuffer, NODE_STRIDE, 1,
-    [[0, 2, F, false, 0], [1, 1, F, false, 8], [2, 4, U8, true, 12], [3, 4, U8, true, 16], [4, 1, F, false, 20]]);
+  r.nodeVao = vertexArray(gl, r.nodeBuffer, GPU_LAYOUT.node, 1);
   r.edgeBuffer = gl.createBuffer();
-  r.edgeVao = vertexArray(gl, r.edgeBuffer, EDGE_STRIDE, 1,
-    [[0, 4, F, false, 0], [1, 4, U8, true, 16], [2, 1, F, false, 20], [3, 1, F, false, 24], [4, 1, F, false, 28]]);
+  r.edgeVao = vertexArray(gl, r.edgeBuffer, GPU_LAYOUT.edge, 1);
   r.uiVertexBuffer = gl.createBuffer();
-  r.uiVao = vertexArray(gl, r.uiVertexBuffer, UI_VERTEX_STRIDE, 0,
-    [[0, 2, F, false, 0], [1, 2, F, false, 8], [2, 4, U8, true, 16]]);
+  r.uiVao = vertexArray(gl, r.uiVertexBuffer, GPU_LAYOUT.uiVertex, 0);
   r.uiIndexBuffer = gl.createBuffer();
   gl.bindVertexArray(r.uiVao);
   gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.uiIndexBuffer);
@@ -104,7 +106,7 @@ export function createWebGl2Backend(canvas, shaders, { onLost, onRestored = () =
 
   function instanced(prog, vao, buffer, heap, ptr, bytes, count, viewPtr) {
     gl.bindBuffer(gl.UNIFORM_BUFFER, r.viewBuffer);
-    gl.bufferSubData(gl.UNIFORM_BUFFER, 0, new Uint8Array(heap, viewPtr, 32));
+    gl.bufferSubData(gl.UNIFORM_BUFFER, 0, new Uint8Array(heap, viewPtr, VIEW_BYTES));
     gl.bindBufferBase(gl.UNIFORM_BUFFER, 0, r.viewBuffer);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
     gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, ptr, bytes), gl.STREAM_DRAW);
@@ -158,14 +160,14 @@ export function createWebGl2Backend(canvas, shaders, { onLost, onRestored = () =
       gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(heap, vtx, vtxCount * UI_VERTEX_STRIDE), gl.STREAM_DRAW);
       gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint8Array(heap, idx, idxCount * 4), gl.STREAM_DRAW);
       gl.enable(gl.SCISSOR_TEST);
-      const c = new Float32Array(heap, cmds, cmdCount * 7);
-      const ci = new Uint32Array(heap, cmds, cmdCount * 7);
-      for (let k = 0; k < cmdCount; ++k) {
-        const x0 = Math.max(0, Math.floor(c[k * 7])), y0 = Math.max(0, Math.floor(c[k * 7 + 1]));
-        const x1 = Math.ceil(c[k * 7 + 2]), y1 = Math.ceil(c[k * 7 + 3]);
+      const c = new Float32Array(heap, cmds, cmdCount * CMD.words);
+      const ci = new Uint32Array(heap, cmds, cmdCount * CMD.words);
+      for (let k = 0, at = 0; k < cmdCount; ++k, at += CMD.words) {
+        const x0 = Math.max(0, Math.floor(c[at + CMD.clip])), y0 = Math.max(0, Math.floor(c[at + CMD.clip + 1]));
+        const x1 = Math.ceil(c[at + CMD.clip + 2]), y1 = Math.ceil(c[at + CMD.clip + 3]);
         if (x1 <= x0 || y1 <= y0) continue;
         gl.scissor(x0, frameHeight - y1, x1 - x0, y1 - y0);  // GL's origin is bottom-left
-        gl.drawElements(gl.TRIANGLES, ci[k * 7 + 6], gl.UNSIGNED_INT, ci[k * 7 + 5] * 4);
+        gl.drawElements(gl.TRIANGLES, ci[at + CMD.count], gl.UNSIGNED_INT, ci[at + CMD.first] * 4);
       }
       gl.disable(gl.SCISSOR_TEST);
       gl.bindVertexArray(null);

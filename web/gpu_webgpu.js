@@ -8,9 +8,15 @@
 // Creation throws on any failure (no adapter, shader compile error, validation error) so
 // the caller can fall back to WebGL2; a device lost later is reported through onLost.
 
-const NODE_STRIDE = 24;
-const EDGE_STRIDE = 32;
-const UI_VERTEX_STRIDE = 20;
+import { GPU_LAYOUT, webGpuAttributes, word, words } from './gpu_layout.js';
+
+// Strides and offsets: gpu_layout.js, the one table shared with gpu_webgl2.js.
+const NODE_STRIDE = GPU_LAYOUT.node.size;
+const EDGE_STRIDE = GPU_LAYOUT.edge.size;
+const UI_VERTEX_STRIDE = GPU_LAYOUT.uiVertex.size;
+const VIEW_BYTES = GPU_LAYOUT.view.size;
+const CMD = { words: words(GPU_LAYOUT.uiCommand), clip: word(GPU_LAYOUT.uiCommand, 'clip'),
+              first: word(GPU_LAYOUT.uiCommand, 'firstIndex'), count: word(GPU_LAYOUT.uiCommand, 'indexCount') };
 const UNIFORM_SLOT = 256;  // minUniformBufferOffsetAlignment
 
 function unpackColour(c) {
@@ -35,6 +41,17 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice();
+  // A set-up that fails after this point gives its device back: the caller falls back to
+  // WebGL2, and a device kept alive for nothing holds GPU memory and its lost promise.
+  try {
+    return await setUp(canvas, shaders, device, { onLost, onError });
+  } catch (e) {
+    device.destroy();
+    throw e;
+  }
+}
+
+async function setUp(canvas, shaders, device, { onLost, onError }) {
   const context = canvas.getContext('webgpu');
   if (!context) throw new Error('canvas.getContext("webgpu") returned null');
   const format = navigator.gpu.getPreferredCanvasFormat();
@@ -58,25 +75,13 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
 
   const nodePipeline = device.createRenderPipeline({
     layout: graphLayout,
-    vertex: { module: graphModule, entryPoint: 'nodeVertex', buffers: instanced(NODE_STRIDE, [
-      { shaderLocation: 0, offset: 0, format: 'float32x2' },
-      { shaderLocation: 1, offset: 8, format: 'float32' },
-      { shaderLocation: 2, offset: 12, format: 'unorm8x4' },
-      { shaderLocation: 3, offset: 16, format: 'unorm8x4' },
-      { shaderLocation: 4, offset: 20, format: 'float32' },
-    ]) },
+    vertex: { module: graphModule, entryPoint: 'nodeVertex', buffers: instanced(NODE_STRIDE, webGpuAttributes(GPU_LAYOUT.node)) },
     fragment: { module: graphModule, entryPoint: 'nodeFragment', targets },
     primitive: { topology: 'triangle-list' },
   });
   const edgePipeline = device.createRenderPipeline({
     layout: graphLayout,
-    vertex: { module: graphModule, entryPoint: 'edgeVertex', buffers: instanced(EDGE_STRIDE, [
-      { shaderLocation: 0, offset: 0, format: 'float32x4' },
-      { shaderLocation: 1, offset: 16, format: 'unorm8x4' },
-      { shaderLocation: 2, offset: 20, format: 'float32' },
-      { shaderLocation: 3, offset: 24, format: 'float32' },
-      { shaderLocation: 4, offset: 28, format: 'float32' },
-    ]) },
+    vertex: { module: graphModule, entryPoint: 'edgeVertex', buffers: instanced(EDGE_STRIDE, webGpuAttributes(GPU_LAYOUT.edge)) },
     fragment: { module: graphModule, entryPoint: 'edgeFragment', targets },
     primitive: { topology: 'triangle-list' },
   });
@@ -89,11 +94,8 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
   });
   const uiPipeline = device.createRenderPipeline({
     layout: device.createPipelineLayout({ bindGroupLayouts: [uiLayout] }),
-    vertex: { module: uiModule, entryPoint: 'uiVertex', buffers: [{ arrayStride: UI_VERTEX_STRIDE, attributes: [
-      { shaderLocation: 0, offset: 0, format: 'float32x2' },
-      { shaderLocation: 1, offset: 8, format: 'float32x2' },
-      { shaderLocation: 2, offset: 16, format: 'unorm8x4' },
-    ] }] },
+    vertex: { module: uiModule, entryPoint: 'uiVertex',
+              buffers: [{ arrayStride: UI_VERTEX_STRIDE, attributes: webGpuAttributes(GPU_LAYOUT.uiVertex) }] },
     fragment: { module: uiModule, entryPoint: 'uiFragment', targets },
     primitive: { topology: 'triangle-list' },
   });
@@ -149,7 +151,7 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
   function viewBindGroup() {
     let g = bindGroups.get(uniformArena.buffer);
     if (!g) {
-      g = device.createBindGroup({ layout: viewLayout, entries: [{ binding: 0, resource: { buffer: uniformArena.buffer, size: 32 } }] });
+      g = device.createBindGroup({ layout: viewLayout, entries: [{ binding: 0, resource: { buffer: uniformArena.buffer, size: VIEW_BYTES } }] });
       bindGroups.clear();
       bindGroups.set(uniformArena.buffer, g);
     }
@@ -181,7 +183,7 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
     },
     drawEdges(heap, ptr, count, viewPtr) {
       if (count <= 0) return;
-      const u = push(uniformArena, heap, viewPtr, 32, UNIFORM_SLOT);
+      const u = push(uniformArena, heap, viewPtr, VIEW_BYTES, UNIFORM_SLOT);
       const v = push(vertexArena, heap, ptr, count * EDGE_STRIDE);
       pass.setPipeline(edgePipeline);
       pass.setBindGroup(0, viewBindGroup(), [u]);
@@ -190,7 +192,7 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
     },
     drawNodes(heap, ptr, count, viewPtr) {
       if (count <= 0) return;
-      const u = push(uniformArena, heap, viewPtr, 32, UNIFORM_SLOT);
+      const u = push(uniformArena, heap, viewPtr, VIEW_BYTES, UNIFORM_SLOT);
       const v = push(vertexArena, heap, ptr, count * NODE_STRIDE);
       pass.setPipeline(nodePipeline);
       pass.setBindGroup(0, viewBindGroup(), [u]);
@@ -214,14 +216,15 @@ export async function createWebGpuBackend(canvas, shaders, { onLost, onError }) 
       pass.setBindGroup(0, uiBindGroup, [u]);
       pass.setVertexBuffer(0, vertexArena.buffer, v, vtxCount * UI_VERTEX_STRIDE);
       pass.setIndexBuffer(indexArena.buffer, 'uint32', i, idxCount * 4);
-      const c = new Float32Array(heap, cmds, cmdCount * 7);
-      const ci = new Uint32Array(heap, cmds, cmdCount * 7);
-      for (let k = 0; k < cmdCount; ++k) {
-        const x0 = Math.max(0, Math.floor(c[k * 7])), y0 = Math.max(0, Math.floor(c[k * 7 + 1]));
-        const x1 = Math.min(frameWidth, Math.ceil(c[k * 7 + 2])), y1 = Math.min(frameHeight, Math.ceil(c[k * 7 + 3]));
+      const c = new Float32Array(heap, cmds, cmdCount * CMD.words);
+      const ci = new Uint32Array(heap, cmds, cmdCount * CMD.words);
+      for (let k = 0, at = 0; k < cmdCount; ++k, at += CMD.words) {
+        const x0 = Math.max(0, Math.floor(c[at + CMD.clip])), y0 = Math.max(0, Math.floor(c[at + CMD.clip + 1]));
+        const x1 = Math.min(frameWidth, Math.ceil(c[at + CMD.clip + 2]));
+        const y1 = Math.min(frameHeight, Math.ceil(c[at + CMD.clip + 3]));
         if (x1 <= x0 || y1 <= y0) continue;
         pass.setScissorRect(x0, y0, x1 - x0, y1 - y0);
-        pass.drawIndexed(ci[k * 7 + 6], 1, ci[k * 7 + 5], 0, 0);
+        pass.drawIndexed(ci[at + CMD.count], 1, ci[at + CMD.first], 0, 0);
       }
       pass.setScissorRect(0, 0, frameWidth, frameHeight);
     },

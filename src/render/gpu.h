@@ -5,6 +5,9 @@
 //   2. The view (camera) uniform
 //   3. The bridge functions (implemented in JavaScript: web/gpu_library.js forwards
 //      to web/gpu_webgpu.js or web/gpu_webgl2.js)
+//   4. Layout guards: every size and offset the JavaScript side relies on, checked at
+//      compile time here and against web/gpu_layout.js (the one table both backends read)
+//      by tests/unit/test_gpu_layout.cpp
 //
 // C++ decides everything that is drawn; JavaScript only uploads these arrays from wasm
 // memory and issues draws. Both backends implement exactly this ABI and pass the same
@@ -12,6 +15,7 @@
 // Colours are packed 0xAABBGGRR (red in the low byte), as Dear ImGui's IM_COL32.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 extern "C" {
@@ -60,6 +64,14 @@ struct QfqView {
     float pad;
 };
 
+// Dear ImGui's ImDrawVert as the UI shaders read it (render/ui_draw.cpp checks that
+// ImDrawVert has exactly this layout). 20 bytes.
+struct QfqUiVertex {
+    float x, y;       // CSS pixels
+    float u, v;       // font atlas coordinates
+    uint32_t colour;  // RGBA8
+};
+
 // ---------------------------------------------------------------------------
 // 3. Bridge functions (JavaScript)
 // ---------------------------------------------------------------------------
@@ -76,3 +88,41 @@ void qfq_gpu_draw_ui(const void* vertices, int vertexCount, const uint32_t* indi
                      const QfqUiCommand* commands, int commandCount, float displayWidth, float displayHeight);
 void qfq_gpu_end_frame(void);
 }
+
+// ---------------------------------------------------------------------------
+// 4. Layout guards (web/gpu_layout.js holds the same numbers; a unit test compares them)
+// ---------------------------------------------------------------------------
+
+static_assert(sizeof(float) == 4 && sizeof(uint32_t) == 4, "the bridge passes 32-bit words");
+
+static_assert(sizeof(QfqNodeInstance) == 24, "QfqNodeInstance: 24 bytes (web/gpu_layout.js node.size)");
+static_assert(offsetof(QfqNodeInstance, x) == 0 && offsetof(QfqNodeInstance, y) == 4);
+static_assert(offsetof(QfqNodeInstance, radius) == 8);
+static_assert(offsetof(QfqNodeInstance, fill) == 12);
+static_assert(offsetof(QfqNodeInstance, stroke) == 16);
+static_assert(offsetof(QfqNodeInstance, strokeWidth) == 20);
+
+static_assert(sizeof(QfqEdgeInstance) == 32, "QfqEdgeInstance: 32 bytes (web/gpu_layout.js edge.size)");
+static_assert(offsetof(QfqEdgeInstance, x0) == 0 && offsetof(QfqEdgeInstance, y0) == 4);
+static_assert(offsetof(QfqEdgeInstance, x1) == 8 && offsetof(QfqEdgeInstance, y1) == 12);
+static_assert(offsetof(QfqEdgeInstance, colour) == 16);
+static_assert(offsetof(QfqEdgeInstance, width) == 20);
+static_assert(offsetof(QfqEdgeInstance, arrow) == 24);
+static_assert(offsetof(QfqEdgeInstance, dash) == 28);
+
+static_assert(sizeof(QfqUiVertex) == 20, "QfqUiVertex: 20 bytes (web/gpu_layout.js uiVertex.size)");
+static_assert(offsetof(QfqUiVertex, x) == 0 && offsetof(QfqUiVertex, u) == 8);
+static_assert(offsetof(QfqUiVertex, colour) == 16);
+
+static_assert(sizeof(QfqUiCommand) == 28, "QfqUiCommand: 28 bytes (web/gpu_layout.js uiCommand.size)");
+static_assert(offsetof(QfqUiCommand, clip) == 0);
+static_assert(offsetof(QfqUiCommand, texture) == 16);
+static_assert(offsetof(QfqUiCommand, firstIndex) == 20);
+static_assert(offsetof(QfqUiCommand, indexCount) == 24);
+
+static_assert(sizeof(QfqView) == 32, "QfqView: 32 bytes (web/gpu_layout.js view.size, the uniform block)");
+static_assert(offsetof(QfqView, zoom) == 0);
+static_assert(offsetof(QfqView, centerX) == 4 && offsetof(QfqView, centerY) == 8);
+static_assert(offsetof(QfqView, dpr) == 12);
+static_assert(offsetof(QfqView, width) == 16 && offsetof(QfqView, height) == 20);
+static_assert(offsetof(QfqView, fade) == 24);

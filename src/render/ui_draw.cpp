@@ -3,12 +3,20 @@
 #include "render/ui_draw.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "imgui.h"
 #include "render/gpu.h"
 
 namespace qfq::render {
+
+// The UI vertices go to the GPU as ImDrawVert: it must have the layout the bridge declares.
+static_assert(sizeof(ImDrawVert) == sizeof(QfqUiVertex), "ImDrawVert is not QfqUiVertex (imconfig_qfq.h?)");
+static_assert(offsetof(ImDrawVert, pos) == offsetof(QfqUiVertex, x));
+static_assert(offsetof(ImDrawVert, uv) == offsetof(QfqUiVertex, u));
+static_assert(offsetof(ImDrawVert, col) == offsetof(QfqUiVertex, colour));
+static_assert(sizeof(ImDrawIdx) <= 4, "indices are widened to 32 bits");
 
 void drawImGui(const ImDrawData* data) {
     // Kept between frames so steady-state frames allocate nothing.

@@ -19,6 +19,7 @@
 #include "imgui_internal.h"
 #include "render/scene.h"
 #include "ui/explorer.h"
+#include "ui/map_text.h"
 #include "ui/strings.h"
 
 extern "C" {
@@ -102,11 +103,8 @@ static void actorLink(Explorer& ex, uint32_t a, const char* idSuffix) {
     const Actor& actor = ex.map.actors[a];
     std::string text = actor.label(ex.lang);
     if (!actor.acronym.empty()) text += " — " + actorName(ex, actor).get(ex.lang);
-    text += "##";
-    text += idSuffix;
-    text += actor.id;
     swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure);
-    if (ImGui::Selectable(text.c_str(), false)) select(ex, long(a), true);
+    if (selectableText(text, false, std::string(idSuffix) + actor.id)) select(ex, long(a), true);
 }
 
 // ---------------------------------------------------------------------------
@@ -184,7 +182,7 @@ static void searchBox(Explorer& ex) {
                 if (!a.acronym.empty()) line += " — " + actorName(ex, a).get(ex.lang);
                 swatch(ex.map.actorKinds[size_t(a.kind)].colour, a.confidence == Confidence::Unsure);
             }
-            if (ImGui::Selectable(line.c_str(), int(i) == ex.hitCursor)) chooseHit(ex, h);
+            if (selectableText(line, int(i) == ex.hitCursor, std::to_string(i))) chooseHit(ex, h);
             track(ex, "hit-" + std::to_string(i));
             if (h.field != query::Field::Acronym && h.field != query::Field::Name) {
                 ImGui::SameLine();
@@ -272,8 +270,7 @@ static void topBar(Explorer& ex) {
     if (mapOpen) {
         for (const CatalogueEntry& c : ex.catalogue) {
             std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
-            if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id))
-                requestPage("load-map", c.id);
+            if (selectableText(title, c.id == ex.map.id, c.id)) requestPage("load-map", c.id);
             track(ex, "map-" + c.id);
         }
         ImGui::Separator();
@@ -293,8 +290,7 @@ static void topBar(Explorer& ex) {
             track(ex, "variant-none");
             for (size_t v = 0; v < ex.map.variants.size(); ++v) {
                 const Variant& var = ex.map.variants[v];
-                if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
-                    ex.variant = int(v);
+                if (selectableText(var.label.get(ex.lang), ex.variant == int(v), var.id)) ex.variant = int(v);
                 track(ex, "variant-" + var.id);
             }
             ImGui::EndCombo();
@@ -396,7 +392,7 @@ static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) 
             const query::Hit& h = ex.pathHits[i];
             if (h.glossary || h.index == a) continue;
             ImGui::PushID(int(i));
-            bool chosen = ImGui::Selectable(ex.map.actors[h.index].label(ex.lang).c_str());
+            bool chosen = selectableText(ex.map.actors[h.index].label(ex.lang), false, "hit");
             track(ex, "path-hit-" + ex.map.actors[h.index].id);
             if (chosen) {
                 ex.pathFrom = long(h.index);
@@ -429,8 +425,7 @@ static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) 
             }
         }
         ImGui::PushID(int(p));
-        if (ImGui::Selectable(sentence.c_str(), ex.pathActors == path.actors, ImGuiSelectableFlags_None))
-            ex.pathActors = path.actors;
+        if (selectableText(sentence, ex.pathActors == path.actors, "path")) ex.pathActors = path.actors;
         ImGui::PopID();
         lines.push_back(sentence);
     }
@@ -448,7 +443,7 @@ static void card(Explorer& ex) {
     ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - ex.topBarHeight - 16)), ImGuiCond_Always);
     bool open = true;
     std::vector<std::string> lines;  // what the card shows, for the page's accessible mirror
-    std::string title = std::string(T(ex, S::Card)) + " — " + actor.label(ex.lang) + "###card";
+    std::string title = std::string(T(ex, S::Card)) + " — " + titleText(actor.label(ex.lang)) + "###card";
     if (ImGui::Begin(
             title.c_str(), &open,
             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
@@ -547,7 +542,7 @@ static void card(Explorer& ex) {
                 const Source& s = actor.sources[i];
                 ImGui::PushID(int(i));
                 std::string text = s.title.empty() ? s.url : s.title;
-                if (ImGui::Selectable(text.c_str())) qfq_js_open_url(s.url.c_str());
+                if (selectableText(text, false, "source")) qfq_js_open_url(s.url.c_str());
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
                 if (!s.verified.empty())
                     ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
@@ -574,7 +569,7 @@ static void contactPanel(Explorer& ex) {
         const char* topic = ex.contactTopic >= 0 ? ex.topics[size_t(ex.contactTopic)].c_str() : "…";
         if (ImGui::BeginCombo(T(ex, S::ContactTopic), topic)) {
             for (size_t i = 0; i < ex.topics.size(); ++i)
-                if (ImGui::Selectable(ex.topics[i].c_str(), ex.contactTopic == int(i)))
+                if (selectableText(ex.topics[i], ex.contactTopic == int(i), std::to_string(i)))
                     ex.contactTopic = int(i), changed = true;
             ImGui::EndCombo();
         }
@@ -583,9 +578,8 @@ static void contactPanel(Explorer& ex) {
                                 : T(ex, S::Everywhere);
         if (ImGui::BeginCombo(T(ex, S::Territory), where)) {
             for (size_t i = 0; i < ex.map.territories.size(); ++i)
-                if (ImGui::Selectable(
-                        (ex.map.territories[i].name.get(ex.lang) + "##" + ex.map.territories[i].id).c_str(),
-                        ex.contactTerritory == int(i)))
+                if (selectableText(ex.map.territories[i].name.get(ex.lang), ex.contactTerritory == int(i),
+                                   ex.map.territories[i].id))
                     ex.contactTerritory = int(i), changed = true;
             ImGui::EndCombo();
         }
@@ -699,7 +693,7 @@ static void checkList(Explorer& ex, const char* title, const std::vector<Categor
     for (size_t i = 0; i < list.size(); ++i) {
         bool b = on[i] != 0;
         swatch(list[i].colour);
-        if (ImGui::Checkbox((list[i].label.get(ex.lang) + "##" + title + list[i].id).c_str(), &b)) on[i] = b;
+        if (checkboxText(list[i].label.get(ex.lang), &b, std::string(title) + list[i].id)) on[i] = b;
     }
 }
 

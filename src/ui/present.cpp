@@ -13,6 +13,7 @@
 
 #include "imgui.h"
 #include "ui/explorer.h"
+#include "ui/map_text.h"
 #include "ui/panels.h"
 #include "ui/present.h"
 #include "ui/strings.h"
@@ -162,8 +163,8 @@ static void tourPicker(Explorer& ex) {
         ImGui::SetWindowFontScale(std::min(ex.presentScale, 1.6f));
         ImGui::TextUnformatted(ex.map.title.get(ex.lang).c_str());
         for (size_t t = 0; t < ex.map.tours.size(); ++t) {
-            std::string label = "▶ " + ex.map.tours[t].title.get(ex.lang) + "##tour" + std::to_string(t);
-            if (ImGui::Selectable(label.c_str(), ex.tour == int(t))) startTour(ex, int(t));
+            std::string label = "▶ " + ex.map.tours[t].title.get(ex.lang);
+            if (selectableText(label, ex.tour == int(t), "tour" + std::to_string(t))) startTour(ex, int(t));
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             ex.widgets.push_back({"tour-" + ex.map.tours[t].id, {a.x, a.y, b.x, b.y}});
         }
