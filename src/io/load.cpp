@@ -3,7 +3,7 @@
 // Contents
 //   1. formatProblem
 //   2. extendsOf (SAX scan, no DOM)
-//   3. loadMap: fetch the chain of bases, parse, check, merge, build
+//   3. loadMap: fetch the chain of bases (clean ones parsed once), parse, check, merge, build
 //   4. Native files: loadFile, fetchFile (relative paths and index.json catalogues)
 
 #include <algorithm>
@@ -101,6 +101,37 @@ namespace {
 
 constexpr size_t kMaxChain = Limits::kExtendsChain;
 
+// Bases come back again and again (the national map under every territory the browser
+// switches to; under every input of the fuzz_load target): a base that parsed and checked
+// without a single problem is kept, and the same name, place in the chain and bytes later
+// reuse its checked JSON instead of parsing and checking it again. Only clean, small
+// documents are kept, so no problem (with its position) ever has to be replayed.
+struct CleanBase {
+    std::string name;
+    int index = 0;
+    std::string text;
+    json root;
+};
+constexpr size_t kCleanBases = 4, kCleanBaseMaxBytes = 2 << 20;
+
+std::vector<CleanBase>& cleanBases() {
+    static std::vector<CleanBase> kept;  // single-threaded callers: CLI, wasm, fuzzer, tests
+    return kept;
+}
+
+const CleanBase* findCleanBase(const std::string& name, int index, const std::string& text) {
+    for (const CleanBase& b : cleanBases())
+        if (b.index == index && b.text.size() == text.size() && b.name == name && b.text == text) return &b;
+    return nullptr;
+}
+
+void keepCleanBase(const ParsedDoc& doc, int index) {
+    if (doc.text.size() > kCleanBaseMaxBytes) return;
+    std::vector<CleanBase>& kept = cleanBases();
+    if (kept.size() >= kCleanBases) kept.erase(kept.begin());
+    kept.push_back(CleanBase{doc.name, index, doc.text, doc.root});
+}
+
 std::string stringField(const json& root, const char* key) {
     if (!root.is_object()) return "";
     auto it = root.find(key);
@@ -163,9 +194,15 @@ LoadResult load(const Document& first, const Fetch& fetch) {
                 tr("cycle d'« extends » : " + chain + base.name, "\"extends\" cycle: " + chain + base.name));
             break;
         }
-        docs.push_back(ParsedDoc{base.name, std::move(base.text), json(), false, false});
-        int index = int(docs.size()) - 1;
-        parseDocument(docs.back(), index, problems);
+        const int index = int(docs.size());
+        const size_t listedBefore = problems.list.size(), unlistedBefore = problems.unlisted;
+        const CleanBase* clean = findCleanBase(base.name, index, base.text);
+        if (clean) {
+            docs.push_back(ParsedDoc{clean->name, clean->text, clean->root, true, true});
+        } else {
+            docs.push_back(ParsedDoc{base.name, std::move(base.text), json(), false, false});
+            parseDocument(docs.back(), index, problems);
+        }
         if (!docs.back().parsed) break;
         // The same map reached under another name is a cycle too.
         std::string id = stringField(docs.back().root, "id");
@@ -180,7 +217,11 @@ LoadResult load(const Document& first, const Fetch& fetch) {
                 break;
             }
         if (!docs.back().parsed) break;
-        checkDocument(docs.back(), index, problems);
+        if (!clean) {
+            checkDocument(docs.back(), index, problems);
+            if (problems.list.size() == listedBefore && problems.unlisted == unlistedBefore)
+                keepCleanBase(docs.back(), index);
+        }
     }
 
     // Merging and resolving ids also run after other errors (they tolerate any shape), so
