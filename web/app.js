@@ -1,18 +1,24 @@
 // app.js — starts the app: picks a GPU backend, loads the wasm engine, the font and the
-// maps, forwards input, and runs the frame loop. All drawing decisions are in C++.
+// maps, and runs the frame loop. All drawing decisions are in C++.
 //
 // Contents
 //   1. URL options and notices
 //   2. GPU backend selection (WebGPU, else WebGL2, else a message in words)
 //   3. Wasm module and string helpers
 //   4. Map loading (catalogue ids, relative URLs, `extends` chains, dropped files), with
-//      the limits a file from anyone's server needs: http(s) only, a timeout, a size cap
+//      the limits a file from anyone's server needs: http(s) only, a timeout, a size cap.
+//      Files reach C++ as bytes: the loader decides the encoding (Windows-1252 CSV,
+//      invalid UTF-8 in JSON reported at line:col)
 //   4b. Links from maps (http(s) only, no opener, no referrer)
-//   5. Input: pointer, touch, wheel, keyboard, text
-//   6. Frame loop and window.qfq (status for tests and users' scripts)
+//   5. Input (web/input.js) and the text view (web/textview.js)
+//   6. Frame loop: drawn only when something changed, re-armed whatever happens; the
+//      page's work that C++ asked for (events) done after the frame; window.qfq
+//   7. Page events: address (debounced), downloads, links, clipboard, fullscreen
 
 import { createWebGpuBackend } from './gpu_webgpu.js';
 import { createWebGl2Backend } from './gpu_webgl2.js';
+import { createInput } from './input.js';
+import { createTextView } from './textview.js';
 
 // ---------------------------------------------------------------------------
 // 1. URL options and notices
@@ -28,6 +34,18 @@ let noticeTimer = 0;
 function fetchTimeoutSeconds() {
   const v = Number(window.qfqFetchTimeout || params.get('timeout'));
   return v > 0 ? v : 30;
+}
+
+// Errors of the page's own work (a refused address update, a failed download, an
+// exception in a frame): listed once each, shown as a notice; the page goes on.
+const reported = new Set();
+function reportError(where, e) {
+  const msg = `${where}: ${e && e.message ? e.message : e}`;
+  if (reported.has(msg)) return;
+  reported.add(msg);
+  if (errors.length < 50) errors.push(msg);
+  notice(`Une erreur est survenue (${where}) ; la carte reste utilisable`,
+         `An error occurred (${msg}); the map remains usable`, 8000);
 }
 
 function notice(fr, en, ms = 8000) {
@@ -84,7 +102,7 @@ function webGl2Hooks() {
     onLost: () => notice('Contexte WebGL2 perdu : la carte revient dès que le navigateur le rétablit',
                          'WebGL2 context lost: the map comes back as soon as the browser restores it', 0),
     onRestored: () => {
-      if (module) module._qfq_gpu_reset();
+      if (module) { module._qfq_gpu_reset(); dirty(); }
       notice('Affichage rétabli', 'Display restored', 4000);
     },
     onError: (msg) => { if (errors.length < 50) errors.push(msg); },
@@ -115,7 +133,7 @@ async function fallBack(fr, en) {
   notice(`${fr} : bascule en WebGL2`, `${en}: switching to WebGL2`);
   try {
     freshCanvas();
-    attachInput();
+    input.attach();
     // The view (map, selection, camera) lives in C++ and is untouched: only the drawing moves.
     gpu = createWebGl2Backend(document.getElementById(canvasId), shaderSources || await loadShaders(), webGl2Hooks());
     module.qfqGpu = gpu;
@@ -149,6 +167,15 @@ function call(name, ...args) {
   });
   try { return module[name](...values); } finally { ptrs.forEach((p) => module._free(p)); }
 }
+
+// Copies bytes into wasm memory for the call, freed after it.
+function withBytes(bytes, fn) {
+  const p = module._malloc(Math.max(bytes.byteLength, 1));
+  module.HEAPU8.set(bytes, p);
+  try { return fn(p, bytes.byteLength); } finally { module._free(p); }
+}
+const utf8 = new TextEncoder();
+const asBytes = (x) => (typeof x === 'string' ? utf8.encode(x) : x instanceof Uint8Array ? x : new Uint8Array(x));
 
 // ---------------------------------------------------------------------------
 // 4. Map loading
@@ -190,12 +217,12 @@ function mapUrl(ref, base) {
 }
 
 // Reads a body chunk by chunk, counting bytes: a file over the limit (or an endless
-// stream) is aborted as soon as the limit is passed, before it fills the memory.
+// stream) is aborted as soon as the limit is passed, before it fills the memory. The bytes
+// are kept as they came: decoding is the loader's (C++) decision.
 async function readCapped(response, url, controller, failure) {
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   const limit = fileLimit();
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();  // UTF-8, a leading BOM dropped, as response.text() does
   const parts = [];
   let bytes = 0;
   for (;;) {
@@ -207,14 +234,16 @@ async function readCapped(response, url, controller, failure) {
       controller.abort();
       throw tooLarge(url);
     }
-    parts.push(decoder.decode(chunk.value, { stream: true }));
+    parts.push(chunk.value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.byteLength; }
+  return out;
 }
 
 // fetch with a timeout over the whole transfer and the size cap, every failure in words.
-async function fetchMapText(url) {
+async function fetchMapBytes(url) {
   const controller = new AbortController();
   const seconds = fetchTimeoutSeconds();
   let timedOut = false;
@@ -251,22 +280,24 @@ async function fetchMapText(url) {
 function reportLoadError(e) {
   notice(e.fr, e.en, 12000);
   call('_qfq_load_problem', '', e.fr, e.en, 1);
+  dirty();
 }
 
 // Fetches a map and the chain of maps it extends, then hands them all to C++, which
 // resolves, validates and either swaps the map in or keeps the old one and lists errors.
-// A file that cannot be read leaves the map on screen as it was.
-async function loadMap(ref, text = null, name = null) {
+// A file that cannot be read leaves the map on screen as it was. `body` (a dropped file's
+// bytes, or text from a script) replaces the download of `ref`.
+async function loadMap(ref, body = null, name = null) {
   const docs = [];
   let baseFailure = null;
   try {
-    let url = text === null ? (catalogueUrl(ref) || mapUrl(ref, location.href)) : null;
+    let url = body === null ? (catalogueUrl(ref) || mapUrl(ref, location.href)) : null;
     let docName = name || url;
-    let body = text === null ? await fetchMapText(url) : text;
-    docs.push({ from: '', ref, name: docName, text: body });
+    let bytes = body === null ? await fetchMapBytes(url) : asBytes(body);
+    docs.push({ from: '', ref, name: docName, bytes });
     const seen = new Set([docName]);
     for (let depth = 0; depth < 16; ++depth) {
-      const base = withString(body, (p) => readString(module._qfq_extends_of(p)));
+      const base = withBytes(bytes, (p, n) => readString(module._qfq_extends_of_bytes(p, n)));
       if (!base) break;
       let baseUrl;
       try {
@@ -277,16 +308,16 @@ async function loadMap(ref, text = null, name = null) {
       }
       if (seen.has(baseUrl)) break;  // a cycle: C++ reports it with its location
       seen.add(baseUrl);
-      let baseText;
+      let baseBytes;
       try {
-        baseText = await fetchMapText(baseUrl);
+        baseBytes = await fetchMapBytes(baseUrl);
       } catch (e) {
         if (!(e instanceof LoadError)) throw e;
         baseFailure = e;  // C++ reports the missing base where `extends` names it; this says why
         break;
       }
-      docs.push({ from: docName, ref: base, name: baseUrl, text: baseText });
-      url = baseUrl; docName = baseUrl; body = baseText;
+      docs.push({ from: docName, ref: base, name: baseUrl, bytes: baseBytes });
+      url = baseUrl; docName = baseUrl; bytes = baseBytes;
     }
   } catch (e) {
     if (!(e instanceof LoadError)) throw e;
@@ -295,13 +326,15 @@ async function loadMap(ref, text = null, name = null) {
   }
   const t0 = performance.now();
   module._qfq_load_begin();
-  for (const d of docs) call('_qfq_load_add', d.from, d.ref, d.name, d.text);
+  for (const d of docs) withBytes(d.bytes, (p, n) => call('_qfq_load_add_bytes', d.from, d.ref, d.name, p, n));
   const ok = module._qfq_load_finish() === 1;
+  dirty();
   // For benchmarks: how long parsing, checking and indexing took in wasm.
-  window.qfq.lastLoad = { ms: performance.now() - t0, bytes: docs.reduce((n, d) => n + d.text.length, 0), ok };
+  window.qfq.lastLoad = { ms: performance.now() - t0, bytes: docs.reduce((n, d) => n + d.bytes.byteLength, 0), ok };
   if (!ok && baseFailure) call('_qfq_load_problem', '', baseFailure.fr, baseFailure.en, 0);
   if (!ok) notice('La carte contient des erreurs : la carte précédente reste affichée',
                   'The map has errors: the previous map stays on screen', 12000);
+  if (textView && textView.shown) textView.render();
   return ok;
 }
 
@@ -315,21 +348,26 @@ function checkDroppedSize(files) {
 
 async function loadDroppedFile(file) {
   if (!checkDroppedSize([file])) return false;
-  const text = await file.text();
-  return loadMap(file.name, text, file.name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return loadMap(file.name, bytes, file.name);
 }
 
 // Two CSV files (actors + relations, exported from a spreadsheet) become a map that
-// extends the one on screen. Which is which is read from the header: relations have "from".
+// extends the one on screen. Which is which is read from the header (ASCII column names
+// in any of the encodings a spreadsheet writes): relations have "from".
 async function loadDroppedCsvPair(files) {
   if (!checkDroppedSize(files)) return false;
-  const texts = await Promise.all(files.map((f) => f.text()));
-  const isRelations = (t) => /(^|[;,\t])"?from"?([;,\t]|$)/m.test(t.split(/\r?\n/)[0]);
+  const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+  const header = (b) => new TextDecoder('latin1').decode(b.subarray(0, 4096)).split(/\r?\n/)[0];
+  const isRelations = (b) => /(^|[;,\t])"?from"?([;,\t]|$)/m.test(header(b));
   let [a, r] = [0, 1];
-  if (isRelations(texts[0]) && !isRelations(texts[1])) [a, r] = [1, 0];
-  const ok = call('_qfq_import_csv', files[a].name, texts[a], files[r].name, texts[r]) === 1;
+  if (isRelations(bytes[0]) && !isRelations(bytes[1])) [a, r] = [1, 0];
+  const ok = withBytes(bytes[a], (pa, na) => withBytes(bytes[r], (pr, nr) =>
+    call('_qfq_import_csv_bytes', files[a].name, pa, na, files[r].name, pr, nr))) === 1;
+  dirty();
   if (!ok) notice('Le tableur contient des erreurs : la carte précédente reste affichée',
                   'The spreadsheet has errors: the previous map stays on screen', 12000);
+  if (textView && textView.shown) textView.render();
   return ok;
 }
 
@@ -365,83 +403,110 @@ function openExternal(url) {
 }
 
 // ---------------------------------------------------------------------------
-// 5. Input
+// 5. Input and the text view
 // ---------------------------------------------------------------------------
-function canvasPoint(e) {
-  const r = e.target.getBoundingClientRect();
-  return [e.clientX - r.left, e.clientY - r.top];
+let wanted = true;  // a frame was asked for by the page (input, a load, a resize)
+function dirty() { wanted = true; }
+const currentLang = () => (document.documentElement.lang === 'en' ? 'en' : 'fr');
+
+const input = createInput({
+  module: () => module,
+  call: (...a) => call(...a),
+  withString: (s, fn) => withString(s, fn),
+  canvas: () => document.getElementById(canvasId),
+  active: () => !(textView && textView.shown),
+  dirty,
+  onDrop: (files) => loadDropped(files),
+  lang: currentLang,
+});
+
+function command(obj) {
+  const out = JSON.parse(readString(call('_qfq_command', JSON.stringify(obj))));
+  dirty();
+  return out;
 }
-function attachInput() {
-  const c = document.getElementById(canvasId);
-  const pointer = (kind) => (e) => {
-    if (kind === 0) { c.focus(); c.setPointerCapture(e.pointerId); }
-    const [x, y] = canvasPoint(e);
-    module._qfq_pointer(kind, e.pointerId, x, y, e.button, e.pointerType === 'touch' ? 1 : 0);
-    e.preventDefault();
-  };
-  c.addEventListener('pointerdown', pointer(0));
-  c.addEventListener('pointermove', pointer(1));
-  c.addEventListener('pointerup', pointer(2));
-  c.addEventListener('pointercancel', pointer(3));
-  c.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') module._qfq_pointer(4, e.pointerId, 0, 0, 0, 0); });
-  c.addEventListener('contextmenu', (e) => e.preventDefault());
-  c.addEventListener('wheel', (e) => {
-    const k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-    const [x, y] = canvasPoint(e);
-    module._qfq_wheel(x, y, e.deltaX * k, e.deltaY * k, e.ctrlKey ? 1 : 0);
-    e.preventDefault();
-  }, { passive: false });
-  c.addEventListener('dragover', (e) => e.preventDefault());
-  c.addEventListener('drop', (e) => {
-    e.preventDefault();
-    loadDropped(e.dataTransfer.files);
-  });
+
+// The text view replaces the canvas while shown (the map stops drawing); ?view=text in
+// the address opens the page on it.
+function setTextView(on) {
+  if (!module || on === textView.shown) return;
+  input.releaseAll();
+  textView.show(on);
+  document.getElementById('qfq-map-view').hidden = on;
+  document.body.classList.toggle('text-view-on', on);
+  const toggle = document.getElementById('qfq-view-toggle');
+  toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+  try {
+    const u = new URL(location.href);
+    if (on) u.searchParams.set('view', 'text'); else u.searchParams.delete('view');
+    history.replaceState(history.state, '', u.href);
+  } catch (e) {
+    reportError('history', e);
+  }
+  if (!on) {
+    dirty();
+    document.getElementById(canvasId).focus({ preventScroll: true });
+  }
 }
-function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
-function attachKeyboard() {
-  window.addEventListener('keydown', (e) => {
-    if (!module) return;
-    module._qfq_key_state(1, mods(e));
-    const used = call('_qfq_key', e.key, e.code) === 1;
-    const printable = [...e.key].length === 1 && !e.ctrlKey && !e.metaKey;
-    if (printable) withString(e.key, (p) => module._qfq_text(p));
-    // Keep the browser from scrolling or leaving the page on keys the app uses.
-    if (printable || ['Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape',
-        'Backspace', 'PageUp', 'PageDown', ' ', 'Home', 'End'].includes(e.key) || used) e.preventDefault();
-  });
-  window.addEventListener('keyup', (e) => {
-    if (!module) return;
-    module._qfq_key_state(0, mods(e));
-    call('_qfq_key_up', e.key, e.code);
-  });
-  window.addEventListener('paste', (e) => {
-    const t = e.clipboardData.getData('text');
-    if (t && module) withString(t, (p) => module._qfq_text(p));
-  });
-}
+const textView = createTextView({
+  module: () => module,
+  readString: (p) => readString(p),
+  call: (...a) => call(...a),
+  command,
+  loadMap: (id) => loadMap(id),
+  show: (on) => setTextView(on),
+  onShown: () => {},
+  download: (format) => downloadExport(format, 1),
+  share: () => onEvent('share', currentLang() === 'en' ? 'Link copied' : 'Lien copié'),
+});
 
 // ---------------------------------------------------------------------------
 // 6. Frame loop and window.qfq
 // ---------------------------------------------------------------------------
 let frameMs = 0;
 let firstFrameAt = 0;
+let framesDrawn = 0;
+let idleSince = 0;        // performance.now() when the loop last found nothing to draw
 let benchmarking = false;  // the frame loop pauses while benchFrames drives frames itself
 const frameSamples = [];
 
-function frame(t) {
-  // While the GPU is lost nothing can be drawn: the view waits, unchanged, for its return.
-  if (!switching && !benchmarking && !gpu.lost) {
-    const c = document.getElementById(canvasId);
-    const dpr = window.devicePixelRatio || 1;
-    const t0 = performance.now();
-    module._qfq_frame(t, c.clientWidth, c.clientHeight, dpr);
-    const dt = performance.now() - t0;
-    frameSamples.push(dt);
-    if (frameSamples.length > 60) frameSamples.shift();
-    frameMs = frameSamples.reduce((a, b) => a + b, 0) / frameSamples.length;
-    if (!firstFrameAt) firstFrameAt = performance.now();
+function drawFrame(t) {
+  const c = document.getElementById(canvasId);
+  const dpr = window.devicePixelRatio || 1;
+  // While the text view hides the canvas, the map goes on at the window's size (a layout
+  // in progress finishes, the selection follows): it has nothing to draw most of the time.
+  const w = c.clientWidth || window.innerWidth, h = c.clientHeight || window.innerHeight;
+  // C++ says whether anything changed: input, a camera flight, a layout or transition in
+  // progress, a notice to take down. Nothing changed: nothing is drawn.
+  if (!wanted && !module._qfq_needs_frame(t, w, h, dpr)) {
+    if (!idleSince) idleSince = performance.now();
+    return;
   }
-  requestAnimationFrame(frame);
+  wanted = false;
+  idleSince = 0;
+  const t0 = performance.now();
+  module._qfq_frame(t, w, h, dpr);
+  ++framesDrawn;
+  const dt = performance.now() - t0;
+  frameSamples.push(dt);
+  if (frameSamples.length > 60) frameSamples.shift();
+  frameMs = frameSamples.reduce((a, b) => a + b, 0) / frameSamples.length;
+  if (!firstFrameAt) firstFrameAt = performance.now();
+}
+
+function frame(t) {
+  try {
+    // While the GPU is lost nothing can be drawn: the view waits, unchanged, for its return.
+    if (module && gpu && !switching && !benchmarking && !gpu.lost) drawFrame(t);
+  } catch (e) {
+    reportError('frame', e);
+  } finally {
+    // The page's work comes after the frame, each request on its own: one that fails
+    // (a refused address update, a blocked download) stops neither the others nor the loop.
+    try { drainEvents(); } catch (e) { reportError('events', e); }
+    try { if (module && !textView.shown) input.afterFrame(); } catch (e) { reportError('input', e); }
+    requestAnimationFrame(frame);
+  }
 }
 
 function status() {
@@ -452,6 +517,12 @@ function status() {
     gpuLost: !!(gpu && gpu.lost),
     frameMs,
     firstFrameMs: firstFrameAt,
+    framesDrawn,
+    // Nothing to draw since this many ms (0 while drawing).
+    idleMs: idleSince ? performance.now() - idleSince : 0,
+    keysDown: module ? module._qfq_keys_down() : 0,
+    textView: textView.shown,
+    textInputFocused: document.activeElement === input.field,
     errors: [...errors, ...(s.errors || [])],
   });
 }
@@ -463,7 +534,8 @@ async function main() {
     loadDropped,
     exportBytes: (format, scale) => { const b = exportBytes(format, scale); return b ? Array.from(b) : null; },
     // Scripted control for tests and users' scripts: {cmd: "select", id: "erun"}…
-    command: (obj) => JSON.parse(readString(call('_qfq_command', JSON.stringify(obj)))),
+    command,
+    textView: (on) => setTextView(on !== false),
     simulateDeviceLoss: () => gpu && gpu.simulateLoss && gpu.simulateLoss(),
     // For tests: the active backend (its WebGPU `device` or WebGL2 `gl`), and the path a
     // map's link takes.
@@ -481,6 +553,7 @@ async function main() {
           window.qfq.command(Object.assign({ cmd: 'camera' }, camera));
           const t0 = performance.now();
           module._qfq_frame(t0, c.clientWidth, c.clientHeight, window.devicePixelRatio || 1);
+          ++framesDrawn;
           await gpu.sync();
           times.push(performance.now() - t0);
         }
@@ -512,7 +585,13 @@ async function main() {
     fetch('assets/DejaVuSans.ttf').then((r) => r.arrayBuffer()),
     fetchText('data/index.json').catch(() => null),
   ]);
-  module = await createQfqModule({ qfqGpu: gpu, qfqOnEvent: onEvent, qfqOpenUrl: openExternal });
+  // Requests from C++ arrive through the event queue (drained after each frame); these
+  // hooks only queue, should any code path still call them directly.
+  module = await createQfqModule({
+    qfqGpu: gpu,
+    qfqOnEvent: (name, payload) => lateEvents.push([name, payload]),
+    qfqOpenUrl: (url) => lateEvents.push(['open-url', url]),
+  });
   const fp = module._malloc(fontBytes.byteLength);
   module.HEAPU8.set(new Uint8Array(fontBytes), fp);
   module._qfq_init(fp, fontBytes.byteLength, window.devicePixelRatio || 1);  // takes ownership
@@ -520,19 +599,28 @@ async function main() {
     try { catalogue = JSON.parse(catalogueText); } catch (e) { errors.push('data/index.json: ' + e.message); }
     withString(catalogueText, (p) => module._qfq_set_catalogue(p));
   }
-  attachInput();
-  attachKeyboard();
+  input.attach();
+  document.getElementById('qfq-view-toggle').addEventListener('click', () => setTextView(!textView.shown));
+  window.addEventListener('resize', dirty);
+  // The loop starts before the map arrives: the page answers (and shows "loading") meanwhile.
+  requestAnimationFrame(frame);
   // A shared link's fragment names the map and the view; ?map= is the short form.
   const fragmentMap = new URLSearchParams(location.hash.slice(1)).get('map');
   const mapRef = fragmentMap || params.get('map') || catalogue.default || 'national';
   if (catalogue.maps.length || params.get('map') || fragmentMap) await loadMap(mapRef);
   if (params.get('present') === '1' || params.get('embed') === '1')
-    window.qfq.command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
+    command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
   if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
-  window.addEventListener('popstate', () => withString(location.hash.slice(1) || 'map=' + mapRef,
-                                                        (p) => module._qfq_apply_fragment(p)));
-  requestAnimationFrame(frame);
+  window.addEventListener('popstate', () => {
+    withString(location.hash.slice(1) || 'map=' + mapRef, (p) => module._qfq_apply_fragment(p));
+    dirty();
+  });
+  if (params.get('view') === 'text') setTextView(true);
 }
+
+// ---------------------------------------------------------------------------
+// 7. Page events
+// ---------------------------------------------------------------------------
 
 // Asks C++ for an export of the map on screen and hands it to the browser as a download.
 const exportTypes = { png: 'image/png', svg: 'image/svg+xml', graphml: 'application/xml', gexf: 'application/xml',
@@ -558,18 +646,58 @@ function downloadExport(format, scale) {
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
-// Events raised by C++ (map switch requests, URL state, file open).
+// The shareable view in the address bar: written 300 ms after the last change (a wheel
+// zoom changes it every frame; Safari refuses more than ~100 updates per 30 s), a new
+// history entry when the user chose something (push), in place for camera moves.
+let pendingState = null;
+let stateTimer = 0;
+function queueState(fragment, push) {
+  pendingState = { fragment, push: push || !!(pendingState && pendingState.push) };
+  clearTimeout(stateTimer);
+  stateTimer = setTimeout(writeState, 300);
+}
+function writeState() {
+  const s = pendingState;
+  pendingState = null;
+  if (!s) return;
+  const url = `${location.pathname}${location.search}#${s.fragment}`;
+  try {
+    if (s.push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  } catch (e) {
+    reportError('history', e);
+  }
+}
+
+const lateEvents = [];
+function drainEvents() {
+  if (!module) return;
+  const list = lateEvents.splice(0);
+  if (module._qfq_events_pending() > 0) list.push(...JSON.parse(readString(module._qfq_take_events())));
+  for (const [name, payload] of list) {
+    try { onEvent(name, payload); } catch (e) { reportError(name, e); }
+  }
+}
+
+// Requests from C++ (map switch, URL state, downloads, links…), after the frame.
 function onEvent(name, payload) {
-  if (name === 'load-map') loadMap(payload);
+  if (name === 'load-map') loadMap(payload).catch((e) => reportError('load-map', e));
   else if (name === 'export') {
     const [format, scale] = payload.split(' ');
     downloadExport(format, Number(scale) || 1);
   }
   else if (name === 'card') document.getElementById('qfq-card').textContent = payload;
-  else if (name === 'fullscreen') {
+  else if (name === 'selection') textView.markSelected(payload);
+  else if (name === 'lang') document.documentElement.lang = payload;
+  else if (name === 'text-view') setTextView(!textView.shown);
+  else if (name === 'open-url') openExternal(payload);
+  else if (name === 'clipboard') {
+    if (navigator.clipboard) navigator.clipboard.writeText(payload).catch(() => {});
+  } else if (name === 'fullscreen') {
     if (!document.fullscreenElement && document.documentElement.requestFullscreen)
       document.documentElement.requestFullscreen().catch(() => {});
   } else if (name === 'share') {
+    clearTimeout(stateTimer);
+    writeState();  // the link copied is the view on screen, not the one 300 ms ago
     const done = () => notice(payload, location.href, 4000);
     if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, done); else done();
   } else if (name === 'open-full') {
@@ -579,16 +707,15 @@ function onEvent(name, payload) {
   }
   else if (name === 'state') {
     const { fragment, push } = JSON.parse(payload);
-    const url = `${location.pathname}${location.search}#${fragment}`;
-    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    queueState(fragment, push);
   }
   else if (name === 'open-file') {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.json,.csv,application/json,text/csv';
-    input.multiple = true;
-    input.onchange = () => loadDropped(input.files);
-    input.click();
+    const picker = document.createElement('input');
+    picker.type = 'file';
+    picker.accept = '.json,.csv,application/json,text/csv';
+    picker.multiple = true;
+    picker.onchange = () => loadDropped(picker.files);
+    picker.click();
   }
 }
 

@@ -3,23 +3,31 @@
 // Contents
 //   1. State and fonts (DejaVu Sans, Latin-1 + Latin Extended-A, rasterised per DPI)
 //   2. Start-up and GPU reset
-//   3. Input: pointer (mouse, touch with pinch), wheel, keys, text
-//   4. Map loading (documents handed over by JavaScript, `extends` resolved in C++)
-//   5. Frame
-//   6. Status and commands
+//   3. Input: pointer (mouse, touch with pinch), wheel, keys (tracked by their code), text
+//      and the text field the page's hidden input stands for
+//   4. Map loading (documents handed over by JavaScript as bytes, `extends` resolved in C++)
+//   5. Frame: drawn only when something changed; the page's requests queued for after it
+//   6. Status, commands and the text view's data
 //
-// JavaScript owns the page (canvas, events, fetch); C++ owns every decision.
+// JavaScript owns the page (canvas, events, fetch); C++ owns every decision. C++ never
+// calls into the page during a frame: what it asks for (load a map, download, update the
+// address) waits in a queue (ui/page_events.h) that the page reads after the frame.
 
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "app/text_view.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "io/csv.h"
 #include "io/export.h"
 #include "io/limits.h"
@@ -27,9 +35,8 @@
 #include "render/gpu.h"
 #include "render/ui_draw.h"
 #include "ui/explorer.h"
+#include "ui/page_events.h"
 #include "ui/panels.h"
-
-extern "C" void qfq_js_set_clipboard(const char* text);
 
 namespace {
 
@@ -41,7 +48,20 @@ qfq::ui::Explorer g_explorer;
 std::vector<unsigned char> g_fontData;
 float g_fontDpr = 0;
 double g_lastTimeMs = -1;
-std::string g_clipboard;
+
+// Frames still to draw after the last input: Dear ImGui settles windows over a couple of
+// frames and spreads queued key events over several; the laser pointer's trail fades
+// over 12.
+constexpr int kSettleFrames = 15;
+int g_settle = kSettleFrames;
+bool g_idle = false;         // the last frame asked for was skipped
+bool g_noticeShown = false;  // the last frame drew a notice (it must be taken down)
+long g_publishedSelection = -2;
+qfq::Lang g_publishedLang = qfq::Lang::Fr;
+uint64_t g_publishedGeneration = 0;
+void wake() {
+    g_settle = kSettleFrames;
+}
 
 // French needs more than ASCII: « » ’ œ é è à ç ô, plus arrows and marks the UI uses.
 const ImWchar kGlyphRanges[] = {
@@ -94,12 +114,14 @@ void applyStyle() {
     s.Colors[ImGuiCol_WindowBg].w = 0.96f;
 }
 
+// Pasting comes from the page's `paste` event (the system clipboard, whatever copied to
+// it): ImGui's own Ctrl+V finds nothing here, so nothing is pasted twice. Copies go to
+// the system clipboard through the page, after the frame.
 const char* getClipboard(void*) {
-    return g_clipboard.c_str();
+    return "";
 }
 void setClipboard(void*, const char* text) {
-    g_clipboard = text;
-    qfq_js_set_clipboard(text);
+    qfq::ui::requestPage("clipboard", text);
 }
 
 // ---------------------------------------------------------------------------
@@ -156,6 +178,54 @@ ImGuiKey keyFromDom(const std::string& key, const std::string& code) {
     return ImGuiKey_None;
 }
 
+// Keys down, by the DOM's e.code (the physical key): the key-up of a key is found by its
+// code, whatever character it gives by then. On AZERTY, Shift+Digit0 goes down as "0" and,
+// Shift released first, comes up as "à": by e.key it would stay down for good.
+std::unordered_map<std::string, ImGuiKey> g_keysDown;
+
+void releaseAllKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (const auto& [code, key] : g_keysDown) io.AddKeyEvent(key, false);
+    g_keysDown.clear();
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Shift, false);
+    io.AddKeyEvent(ImGuiMod_Alt, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddFocusEvent(false);  // ImGui clears every key it still holds (its own docs: Alt-Tab)
+}
+
+// The text field the page's hidden <input> stands for: active, x, y, width, height (CSS
+// pixels), and its name (a widget of Explorer::widgets).
+float g_textField[5] = {};
+std::string g_textFieldName;
+
+const std::pair<std::string, std::array<float, 4>>* widgetAt(float x, float y, bool fieldsOnly) {
+    for (const auto& w : g_explorer.widgets) {
+        if (fieldsOnly && w.first != "search" && w.first != "glossary-filter") continue;
+        const auto& r = w.second;
+        if (x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3]) return &w;
+    }
+    return nullptr;
+}
+
+void updateTextField() {
+    ImGuiContext& g = *GImGui;
+    const bool active = g.IO.WantTextInput;
+    g_textField[0] = active ? 1.0f : 0.0f;
+    if (!active) return;
+    const ImVec2 at = g.PlatformImeData.InputPos;
+    const float line = std::max(g.PlatformImeData.InputLineHeight, 16.0f);
+    const auto* w = g.PlatformImeData.WantVisible ? widgetAt(at.x + 1, at.y + line * 0.5f, false) : nullptr;
+    if (w) {
+        g_textField[1] = w->second[0], g_textField[2] = w->second[1];
+        g_textField[3] = w->second[2] - w->second[0], g_textField[4] = w->second[3] - w->second[1];
+        g_textFieldName = w->first;
+    } else {
+        g_textField[1] = at.x, g_textField[2] = at.y, g_textField[3] = 200, g_textField[4] = line;
+        g_textFieldName = "text";
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 4. Map loading
 // ---------------------------------------------------------------------------
@@ -188,6 +258,8 @@ EMSCRIPTEN_KEEPALIVE void qfq_init(unsigned char* font, int fontSize, float dpr)
     io.SetClipboardTextFn = setClipboard;
     io.GetClipboardTextFn = getClipboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
+    // A steady cursor: a blinking one would need a frame every half second, idle or not.
+    io.ConfigInputTextCursorBlink = false;
     applyStyle();
     buildFonts(dpr > 0 ? dpr : 1.0f);
 }
@@ -195,10 +267,12 @@ EMSCRIPTEN_KEEPALIVE void qfq_init(unsigned char* font, int fontSize, float dpr)
 // The backend changed (WebGPU lost → WebGL2): upload what lives on the GPU again.
 EMSCRIPTEN_KEEPALIVE void qfq_gpu_reset() {
     qfq::render::uploadFontAtlas();
+    wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void qfq_set_catalogue(const char* json) {
     qfq::ui::setCatalogue(g_explorer, json);
+    wake();
 }
 
 // ---------------------------------------------------------------------------
@@ -208,6 +282,7 @@ EMSCRIPTEN_KEEPALIVE void qfq_set_catalogue(const char* json) {
 // kind: 0 down, 1 move, 2 up, 3 cancel, 4 leave. touch: 1 for a finger.
 EMSCRIPTEN_KEEPALIVE void qfq_pointer(int kind, int id, float x, float y, int button, int touch) {
     ImGuiIO& io = ImGui::GetIO();
+    wake();
     qfq::ui::Explorer& ex = g_explorer;
     if (!touch) {
         io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
@@ -267,6 +342,7 @@ EMSCRIPTEN_KEEPALIVE void qfq_pointer(int kind, int id, float x, float y, int bu
 
 EMSCRIPTEN_KEEPALIVE void qfq_wheel(float x, float y, float dx, float dy, int ctrl) {
     ImGuiIO& io = ImGui::GetIO();
+    wake();
     io.AddMousePosEvent(x, y);
     // Touchpad pinches arrive as ctrl+wheel with small deltas: make them as responsive.
     float scale = ctrl ? 1.0f / 12.0f : 1.0f / 100.0f;
@@ -280,22 +356,78 @@ EMSCRIPTEN_KEEPALIVE void qfq_key_state(int, int mods) {
     io.AddKeyEvent(ImGuiMod_Shift, mods & 2);
     io.AddKeyEvent(ImGuiMod_Alt, mods & 4);
     io.AddKeyEvent(ImGuiMod_Super, mods & 8);
+    wake();
 }
 
+// A key goes down: mapped from e.key (what the user means: "0", "/", "+" whatever the
+// layout), remembered under e.code until its key-up.
 EMSCRIPTEN_KEEPALIVE int qfq_key(const char* key, const char* code) {
     ImGuiKey k = keyFromDom(key, code);
-    if (k != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(k, true);
-    return k != ImGuiKey_None;
+    wake();
+    if (k == ImGuiKey_None) return 0;
+    std::string id = code && *code ? code : key;
+    auto it = g_keysDown.find(id);
+    if (it != g_keysDown.end() && it->second != k) ImGui::GetIO().AddKeyEvent(it->second, false);
+    g_keysDown[id] = k;
+    ImGui::GetIO().AddKeyEvent(k, true);
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void qfq_key_up(const char* key, const char* code) {
-    ImGuiKey k = keyFromDom(key, code);
+    wake();
+    std::string id = code && *code ? code : key;
+    auto it = g_keysDown.find(id);
+    if (it != g_keysDown.end()) {
+        ImGui::GetIO().AddKeyEvent(it->second, false);
+        g_keysDown.erase(it);
+        return;
+    }
+    ImGuiKey k = keyFromDom(key, code);  // pressed before the page listened, or no code
     if (k != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(k, false);
+}
+
+// The window or the page lost the focus (Alt+Tab, another tab): keys held then never
+// send their key-up here, and would stay down (and repeat) for good.
+EMSCRIPTEN_KEEPALIVE void qfq_keys_release_all() {
+    releaseAllKeys();
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void qfq_app_focus(int focused) {
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    wake();
+}
+
+// Keys ImGui holds down now, and keys waiting for their key-up (tests: none after a blur).
+EMSCRIPTEN_KEEPALIVE int qfq_keys_down() {
+    int n = 0;
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; ++k) n += ImGui::IsKeyDown(ImGuiKey(k));
+    return std::max(n, int(g_keysDown.size()));
+}
+
+// The text field the page's hidden input stands for (see g_textField), after each frame.
+EMSCRIPTEN_KEEPALIVE const float* qfq_text_field() {
+    return g_textField;
+}
+EMSCRIPTEN_KEEPALIVE const char* qfq_text_field_name() {
+    return g_textFieldName.c_str();
+}
+// The focus left for another part of the page: the ImGui field lets go of the keyboard.
+EMSCRIPTEN_KEEPALIVE void qfq_text_field_release() {
+    ImGui::ClearActiveID();
+    g_textField[0] = 0;
+    wake();
+}
+// Is the pointer over a text field? (A tap there focuses the hidden input during the
+// gesture: phones open their keyboard for no other focus.)
+EMSCRIPTEN_KEEPALIVE int qfq_text_field_hovered() {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    return widgetAt(m.x, m.y, true) != nullptr;
 }
 
 EMSCRIPTEN_KEEPALIVE void qfq_text(const char* utf8) {
     ImGuiIO& io = ImGui::GetIO();
     qfq::ui::Explorer& ex = g_explorer;
+    wake();
     if (io.WantTextInput && ex.pendingSearchChars.empty()) {
         io.AddInputCharactersUTF8(utf8);
         return;
@@ -331,10 +463,13 @@ EMSCRIPTEN_KEEPALIVE void qfq_load_problem(const char* file, const char* fr, con
     problem.message = {fr, en};
     ex.problems.push_back(std::move(problem));
     ex.showProblems = true;
+    wake();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* qfq_extends_of(const char* text) {
-    g_scratch = qfq::io::extendsOf(text);
+// Documents arrive as the bytes that were downloaded or dropped (a NUL byte included):
+// the loader checks their UTF-8 and reports a bad byte at its line and column.
+EMSCRIPTEN_KEEPALIVE const char* qfq_extends_of_bytes(const char* bytes, int size) {
+    g_scratch = qfq::io::extendsOf(std::string(bytes, size_t(std::max(size, 0))));
     return g_scratch.c_str();
 }
 
@@ -342,13 +477,14 @@ EMSCRIPTEN_KEEPALIVE void qfq_load_begin() {
     g_pending.clear();
 }
 
-EMSCRIPTEN_KEEPALIVE void qfq_load_add(const char* from, const char* ref, const char* name,
-                                       const char* text) {
-    g_pending.push_back({from, ref, {name, text}});
+EMSCRIPTEN_KEEPALIVE void qfq_load_add_bytes(const char* from, const char* ref, const char* name,
+                                             const char* bytes, int size) {
+    g_pending.push_back({from, ref, {name, std::string(bytes, size_t(std::max(size, 0)))}});
 }
 
 // Resolves and checks the documents handed over; swaps the map in only if it is valid.
 EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
+    wake();
     if (g_pending.empty()) return 0;
     qfq::io::Fetch fetch = [](const std::string& ref, const std::string& from, qfq::io::Document& out) {
         for (const PendingDocument& p : g_pending)
@@ -380,11 +516,17 @@ EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
     return 1;
 }
 
-// A spreadsheet pair dropped on the page: imported as an overlay of the map on screen
-// (rows naming its actors override them), checked like any map, shown only if valid.
-EMSCRIPTEN_KEEPALIVE int qfq_import_csv(const char* actorsName, const char* actorsText,
-                                        const char* relationsName, const char* relationsText) {
+// A spreadsheet pair dropped on the page, as the files' bytes: imported as an overlay of
+// the map on screen (rows naming its actors override them), checked like any map, shown
+// only if valid. The CSV reader decides the encoding (UTF-8, else Windows-1252: what
+// French Excel writes for "CSV (séparateur : point-virgule)").
+EMSCRIPTEN_KEEPALIVE int qfq_import_csv_bytes(const char* actorsName, const char* actorsBytes, int actorsSize,
+                                              const char* relationsName, const char* relationsBytes,
+                                              int relationsSize) {
     qfq::ui::Explorer& ex = g_explorer;
+    wake();
+    const std::string actorsText(actorsBytes, size_t(std::max(actorsSize, 0)));
+    const std::string relationsText(relationsBytes, size_t(std::max(relationsSize, 0)));
     if (!ex.hasMap) return 0;
     qfq::io::CsvImportOptions options;
     options.base = &ex.map;
@@ -459,13 +601,55 @@ EMSCRIPTEN_KEEPALIVE int qfq_export_size() {
 // 5. Frame
 // ---------------------------------------------------------------------------
 
+// Whether the next animation frame must be drawn: input came (and is settling), the
+// camera flies, a layout or transition runs, the canvas changed size, a notice must be
+// taken down. Otherwise the page draws nothing (a projector's fans, a phone's battery).
+EMSCRIPTEN_KEEPALIVE int qfq_needs_frame(double timeMs, float width, float height, float dpr) {
+    const qfq::ui::Explorer& ex = g_explorer;
+    ImGuiContext& g = *GImGui;
+    const bool resized = std::fabs(std::max(width, 1.0f) - ex.width) > 0.5f ||
+                         std::fabs(std::max(height, 1.0f) - ex.height) > 0.5f ||
+                         std::fabs(dpr - ex.dpr) > 0.01f;
+    bool mouseDown = false;
+    for (bool b : g.IO.MouseDown) mouseDown = mouseDown || b;
+    // Work that waits for a frame, counted only where a frame can do it: a fragment for a
+    // map that failed to load, or keys typed in facilitator mode (no search box), would
+    // otherwise keep the page drawing for good.
+    const std::string pendingMap = qfq::ui::fragmentMap(ex.pendingFragment);
+    const bool fragmentWaits = !ex.pendingFragment.empty() && (pendingMap.empty() || pendingMap == ex.mapRef);
+    const bool searchWaits = !ex.present && (!ex.pendingSearchChars.empty() || ex.focusSearch);
+    const bool busy = g_settle > 0 || resized || g.InputEventsQueue.Size > 0 || mouseDown ||
+                      ex.camera.animating || ex.layoutRunning || ex.transition < 1 || ex.dragging >= 0 ||
+                      ex.panning || fragmentWaits || searchWaits ||
+                      (g_noticeShown && timeMs >= ex.noticeUntil);
+    if (!busy) g_idle = true;
+    return busy;
+}
+
+// A state change that the page shows outside the canvas (the text view, the page's
+// language), queued with the frame's other requests.
+static void publishPageState() {
+    qfq::ui::Explorer& ex = g_explorer;
+    if (ex.selected != g_publishedSelection || ex.mapGeneration != g_publishedGeneration) {
+        g_publishedSelection = ex.selected;
+        g_publishedGeneration = ex.mapGeneration;
+        qfq::ui::requestPage("selection", ex.selected >= 0 ? ex.map.actors[size_t(ex.selected)].id : "");
+    }
+    if (ex.lang != g_publishedLang) {
+        g_publishedLang = ex.lang;
+        qfq::ui::requestPage("lang", ex.lang == qfq::Lang::Fr ? "fr" : "en");
+    }
+}
+
 EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, float dpr) {
     qfq::ui::Explorer& ex = g_explorer;
     if (dpr <= 0) dpr = 1;
     if (std::fabs(dpr - g_fontDpr) > 0.01f) buildFonts(dpr);
     ImGuiIO& io = ImGui::GetIO();
-    float dt = g_lastTimeMs < 0 ? 1.0f / 60.0f : float((timeMs - g_lastTimeMs) / 1000.0);
+    // After an idle spell the clock jumped: animations start from a normal frame step.
+    float dt = g_lastTimeMs < 0 || g_idle ? 1.0f / 60.0f : float((timeMs - g_lastTimeMs) / 1000.0);
     g_lastTimeMs = timeMs;
+    g_idle = false;
     dt = std::clamp(dt, 1.0f / 1000.0f, 0.25f);
     width = std::max(width, 1.0f);
     height = std::max(height, 1.0f);
@@ -473,16 +657,39 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     io.DeltaTime = dt;
     ex.width = width, ex.height = height, ex.dpr = dpr, ex.dt = dt, ex.timeMs = timeMs;
+    if (g_settle > 0) --g_settle;
+
+    // A frame that an exception cut short (in the page's GPU code, say) left ImGui inside
+    // it: close it, so this one starts clean instead of stacking windows on a broken one.
+    ImGuiContext& g = *GImGui;
+    if (g.WithinFrameScope) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
 
     double t0 = emscripten_get_now();
     ImGui::NewFrame();
     qfq::ui::frame(ex);
     ImGui::Render();
+    updateTextField();
+    publishPageState();
+    g_noticeShown = !ex.notice.empty() && ex.timeMs < ex.noticeUntil;
     qfq_gpu_begin_frame(int(std::lround(width * dpr)), int(std::lround(height * dpr)), 0xfffaf8f7u);
     qfq::ui::drawGraph(ex);
     qfq::render::drawImGui(ImGui::GetDrawData());
     qfq_gpu_end_frame();
     ex.frameCpuMs = float(emscripten_get_now() - t0);
+}
+
+// The page's requests from the frames since the last call, as [[name, payload]…].
+EMSCRIPTEN_KEEPALIVE int qfq_events_pending() {
+    return int(qfq::ui::pendingPageEvents());
+}
+EMSCRIPTEN_KEEPALIVE const char* qfq_take_events() {
+    nlohmann::json list = nlohmann::json::array();
+    for (auto& [name, payload] : qfq::ui::takePageEvents()) list.push_back({name, payload});
+    g_scratch = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_scratch.c_str();
 }
 
 // ---------------------------------------------------------------------------
@@ -499,6 +706,7 @@ EMSCRIPTEN_KEEPALIVE void qfq_apply_fragment(const char* fragment) {
     std::string map = qfq::ui::fragmentMap(f);
     ex.pendingFragment = f;
     ex.publishedFragment = f;  // this view is already in the address bar
+    wake();
     if (!map.empty() && (!ex.hasMap || map != ex.mapRef)) qfq::ui::requestPage("load-map", map);
 }
 
@@ -509,6 +717,18 @@ EMSCRIPTEN_KEEPALIVE const char* qfq_status_json() {
 
 EMSCRIPTEN_KEEPALIVE const char* qfq_command(const char* json) {
     g_scratch = qfq::ui::command(g_explorer, json);
+    wake();
+    return g_scratch.c_str();
+}
+
+// The text view's data (app/text_view.h); at most 5,000 actors: past that a page of
+// text is no longer a way to read a map, and its search does the work.
+EMSCRIPTEN_KEEPALIVE const char* qfq_text_view_json() {
+    g_scratch = qfq::app::textViewJson(g_explorer, 5000);
+    return g_scratch.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* qfq_contact_json(const char* topic, const char* territory) {
+    g_scratch = qfq::app::contactJson(g_explorer, topic, territory);
     return g_scratch.c_str();
 }
 

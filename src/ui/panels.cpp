@@ -22,11 +22,6 @@
 #include "ui/map_text.h"
 #include "ui/strings.h"
 
-extern "C" {
-void qfq_js_open_url(const char* url);
-void qfq_js_event(const char* name, const char* payload);
-}
-
 namespace qfq::ui {
 
 // ---------------------------------------------------------------------------
@@ -49,10 +44,6 @@ const Text& actorName(const Explorer& ex, const Actor& actor) {
 const Text& actorDescription(const Explorer& ex, const Actor& actor) {
     const VariantText* v = currentVariant(ex, actor);
     return v && !v->description.empty() ? v->description : actor.description;
-}
-
-void requestPage(const char* event, const std::string& payload) {
-    qfq_js_event(event, payload.c_str());
 }
 
 static const char* T(const Explorer& ex, S s) {
@@ -325,6 +316,11 @@ static void topBar(Explorer& ex) {
     flow("?");
     if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
     track(ex, "help");
+    // The same map as plain text for screen readers and keyboards (web/textview.js).
+    const char* textView = ex.lang == Lang::Fr ? "Vue texte" : "Text view";
+    flow(textView);
+    if (ImGui::Button(textView)) requestPage("text-view", "");
+    track(ex, "text-view");
     ex.topBarHeight = ImGui::GetWindowHeight();
     ImGui::End();
 }
@@ -530,7 +526,7 @@ static void card(Explorer& ex) {
         }
         if (!actor.url.empty()) {
             ImGui::Separator();
-            if (ImGui::SmallButton(T(ex, S::Website))) qfq_js_open_url(actor.url.c_str());
+            if (ImGui::SmallButton(T(ex, S::Website))) requestPage("open-url", actor.url);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", actor.url.c_str());
             lines.push_back(std::string(T(ex, S::Website)) + " : " + actor.url);
@@ -542,7 +538,7 @@ static void card(Explorer& ex) {
                 const Source& s = actor.sources[i];
                 ImGui::PushID(int(i));
                 std::string text = s.title.empty() ? s.url : s.title;
-                if (selectableText(text, false, "source")) qfq_js_open_url(s.url.c_str());
+                if (selectableText(text, false, "source")) requestPage("open-url", s.url);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
                 if (!s.verified.empty())
                     ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
