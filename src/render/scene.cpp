@@ -34,7 +34,15 @@ float alphaFor(uint8_t emphasis, bool edge) {
 // 1. Scene building
 // ---------------------------------------------------------------------------
 
-void buildScene(const SceneInput& in, Scene& scene) {
+void buildScene(const SceneInput& in, Scene& scene, DrawnScene* drawn) {
+    if (drawn) {
+        drawn->width = in.width, drawn->height = in.height;
+        drawn->nodes.clear();
+        drawn->edges.clear();
+    }
+    auto toScreen = [&](float wx, float wy) {
+        return std::array<float, 2>{in.camera.screenX(wx, in.width), in.camera.screenY(wy, in.height)};
+    };
     scene.edges.clear();
     scene.nodes.clear();
     scene.visibleActors = scene.visibleRelations = 0;
@@ -79,6 +87,7 @@ void buildScene(const SceneInput& in, Scene& scene) {
         inst.arrow = rel.directed ? (e >= Highlighted ? 11.0f : 8.0f) : 0.0f;
         inst.dash = float(int(kind.dash));
         edgeBuckets[e].push_back(inst);
+        if (drawn) drawn->edges.push_back({rel.from, rel.to, {uint32_t(r)}, {toScreen(x0, y0), toScreen(x1, y1)}});
     }
     for (size_t a = 0; a < map.actors.size(); ++a) {
         uint8_t e = in.actorEmphasis[a];
@@ -104,6 +113,10 @@ void buildScene(const SceneInput& in, Scene& scene) {
             inst.strokeWidth = e == Highlighted ? 2.0f : 1.2f;
         }
         nodeBuckets[e].push_back(inst);
+        if (drawn) {
+            auto p = toScreen(x, y);
+            drawn->nodes.push_back({uint32_t(a), p[0], p[1], std::max(inst.radius * cam.zoom, kMinDiscPx)});
+        }
     }
     for (int e = Faded; e <= Selected; ++e) {
         scene.edges.insert(scene.edges.end(), edgeBuckets[e].begin(), edgeBuckets[e].end());

@@ -8,7 +8,9 @@
 //   4. Picking (actor under a screen point)
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/map.h"
@@ -46,6 +48,35 @@ struct SceneInput {
 // 2. Scene building
 // ---------------------------------------------------------------------------
 
+// What the last frame drew, in CSS pixels, for window.qfq.scene() (tests, users' scripts,
+// the legibility checker): only items inside the viewport.
+struct DrawnLabel {
+    uint32_t actor;
+    std::string text;
+    float x0, y0, x1, y1;
+};
+struct DrawnNode {
+    uint32_t actor;
+    float x, y, r;
+};
+struct DrawnEdge {
+    uint32_t from, to;
+    std::vector<uint32_t> relations;          // merged parallel relations (kinds in the legend)
+    std::vector<std::array<float, 2>> points;  // polyline, rim to rim
+};
+struct DrawnBand {
+    int level;
+    float y0, y1;               // band extent on screen
+    float cx0, cy0, cx1, cy1;   // caption box (cx1 <= cx0: no caption drawn)
+};
+struct DrawnScene {
+    float width = 0, height = 0;
+    std::vector<DrawnLabel> labels;
+    std::vector<DrawnNode> nodes;
+    std::vector<DrawnEdge> edges;
+    std::vector<DrawnBand> bands;
+};
+
 struct Scene {
     std::vector<QfqEdgeInstance> edges;
     std::vector<QfqNodeInstance> nodes;
@@ -53,7 +84,8 @@ struct Scene {
 };
 
 // Fills `scene`, drawing faded items first so emphasised ones are on top.
-void buildScene(const SceneInput& in, Scene& scene);
+// With `drawn`, also records nodes and edges as drawn (CSS pixels).
+void buildScene(const SceneInput& in, Scene& scene, DrawnScene* drawn = nullptr);
 
 // RGBA8 (red in the low byte) from 0xRRGGBB and an alpha.
 inline uint32_t rgba(uint32_t rgb, float alpha = 1.0f) {

@@ -77,6 +77,10 @@ std::string command(Explorer& ex, const std::string& text) {
         out["to"] = to;
         out["labels"] = labels;
         out["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
+    } else if (cmd == "scene") {
+        // What the last frame drew (window.qfq.scene()).
+        out = nlohmann::json::parse(sceneJson(ex));
+        out["ok"] = true;
     } else if (cmd == "mode") {
         ex.present = j.value("present", ex.present);
         ex.embed = j.value("embed", ex.embed);

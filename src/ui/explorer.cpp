@@ -600,6 +600,7 @@ static void drawBandCaptions(Explorer& ex) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     ImFont* font = labelFont(ex);
     const float size = labelSize(ex) * 0.95f;
+    ex.drawn.bands.clear();
     for (const layout::Band& b : ex.bands) {
         if (b.level < 0 || size_t(b.level) >= ex.map.levels.size() || !ex.levelOn[size_t(b.level)]) continue;
         float sy0 = ex.camera.screenY(b.y0, ex.height), sy1 = ex.camera.screenY(b.y1, ex.height);
@@ -610,6 +611,8 @@ static void drawBandCaptions(Explorer& ex) {
         ImU32 colour = render::rgba(level.colour, 0.9f);
         dl->AddRectFilled(ImVec2(0, sy0), ImVec2(5, sy1), render::rgba(level.colour, 0.55f));
         dl->AddText(font, size, ImVec2(12, ty), colour, text.c_str());
+        ImVec2 ts = font->CalcTextSizeA(size, 1e30f, 0.0f, text.c_str());
+        ex.drawn.bands.push_back({b.level, sy0, sy1, 12, ty, 12 + ts.x, ty + ts.y});
     }
 }
 
@@ -629,6 +632,7 @@ static void drawLabels(Explorer& ex) {
     ImFont* font = labelFont(ex);
     Measure m{font, fontSize};
     render::placeLabels(in, ex.labelRequests, ex.lang, fontSize, measure, &m, 600, ex.labels);
+    ex.drawn.labels.clear();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const render::PlacedLabel& l : ex.labels) {
         const Actor& actor = ex.map.actors[l.actor];
@@ -643,6 +647,7 @@ static void drawLabels(Explorer& ex) {
                        : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255)
                                                              : IM_COL32(25, 25, 35, 235);
         dl->AddText(font, fontSize, ImVec2(l.x, l.y), colour, text.c_str(), nullptr, 0.0f, &clip);
+        ex.drawn.labels.push_back({l.actor, text, clip.x, clip.y, clip.z, clip.w});
     }
 }
 
@@ -724,7 +729,7 @@ void drawGraph(Explorer& ex) {
         q.colour = render::rgba(ex.map.levels[size_t(b.level)].colour, i % 2 ? 0.035f : 0.07f);
         bandQuads.push_back(q);
     }
-    render::buildScene(in, ex.scene);
+    render::buildScene(in, ex.scene, &ex.drawn);
     QfqView view{ex.camera.zoom, ex.camera.x, ex.camera.y, ex.dpr, ex.width, ex.height, 0, 0};
     qfq_gpu_draw_edges(bandQuads.data(), int(bandQuads.size()), &view);
     qfq_gpu_draw_edges(ex.scene.edges.data(), int(ex.scene.edges.size()), &view);
@@ -734,6 +739,39 @@ void drawGraph(Explorer& ex) {
 // ---------------------------------------------------------------------------
 // 7. Status
 // ---------------------------------------------------------------------------
+
+std::string sceneJson(const Explorer& ex) {
+    const render::DrawnScene& d = ex.drawn;
+    nlohmann::json j;
+    j["width"] = d.width;
+    j["height"] = d.height;
+    auto id = [&](uint32_t a) { return a < ex.map.actors.size() ? ex.map.actors[a].id : std::string(); };
+    nlohmann::json labels = nlohmann::json::array(), nodes = nlohmann::json::array(),
+                   edges = nlohmann::json::array(), bands = nlohmann::json::array();
+    for (const render::DrawnLabel& l : d.labels)
+        labels.push_back({{"id", id(l.actor)}, {"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1}});
+    for (const render::DrawnNode& n : d.nodes)
+        nodes.push_back({{"id", id(n.actor)}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
+    for (const render::DrawnEdge& e : d.edges) {
+        nlohmann::json kinds = nlohmann::json::array(), points = nlohmann::json::array();
+        for (uint32_t r : e.relations)
+            if (r < ex.map.relations.size())
+                kinds.push_back(ex.map.relationKinds[size_t(ex.map.relations[r].kind)].id);
+        for (const auto& p : e.points) points.push_back({p[0], p[1]});
+        edges.push_back({{"from", id(e.from)}, {"to", id(e.to)}, {"kinds", kinds}, {"points", points}});
+    }
+    for (const render::DrawnBand& b : d.bands) {
+        const Category& level = ex.map.levels[size_t(b.level)];
+        nlohmann::json band = {{"id", level.id}, {"label", level.label.get(ex.lang)}, {"y0", b.y0}, {"y1", b.y1}};
+        if (b.cx1 > b.cx0) band["caption"] = {b.cx0, b.cy0, b.cx1, b.cy1};
+        bands.push_back(band);
+    }
+    j["labels"] = labels;
+    j["nodes"] = nodes;
+    j["edges"] = edges;
+    j["bands"] = bands;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string statusJson(const Explorer& ex) {
     nlohmann::json j;

@@ -143,6 +143,7 @@ struct Explorer {
     render::Scene scene;
     std::vector<render::LabelRequest> labelRequests;
     std::vector<render::PlacedLabel> labels;
+    render::DrawnScene drawn;  // what the last frame drew (window.qfq.scene())
     float frameCpuMs = 0;
 };
 
@@ -163,6 +164,8 @@ void drawGraph(Explorer& ex);
 
 // Commands from scripts and tests (window.qfq.command): JSON in, JSON out.
 std::string command(Explorer& ex, const std::string& json);
+// JSON of what the last frame drew, for window.qfq.scene().
+std::string sceneJson(const Explorer& ex);
 // JSON status for window.qfq.status().
 std::string statusJson(const Explorer& ex);
 
