@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "layout/labels.h"
+#include "layout/layout.h"
 #include "model/map.h"
 #include "render/camera.h"
 #include "render/gpu.h"
@@ -42,6 +44,13 @@ struct SceneInput {
     float width = 0, height = 0;  // CSS pixels
     uint32_t hoverRing = 0;       // colour of the selection ring
     bool highContrast = false;
+    // Relations drawn as one edge (parallel relations of any kinds between the same pair);
+    // null = one edge per relation.
+    const std::vector<std::vector<uint32_t>>* edgeGroups = nullptr;
+    // Per relation: its routed polyline's interior points (world units); empty = straight.
+    const std::vector<layout::Route>* routes = nullptr;
+    // Per relation kind: 1 = structural (steers, authority, appoints), drawn stronger.
+    const uint8_t* kindStrong = nullptr;
 };
 
 // ---------------------------------------------------------------------------
@@ -100,22 +109,32 @@ inline uint32_t rgba(uint32_t rgb, float alpha = 1.0f) {
 struct LabelRequest {
     uint32_t actor;
     float priority;  // higher first
+    const layout::LabelText* text;
+    bool reserved;   // the layout reserved its box right of the disc (no edge runs there)
+    float size = 0;  // em size in CSS pixels; 0 = placeLabels' `size`
 };
 
 struct PlacedLabel {
     uint32_t actor;
-    float x, y;  // top-left, CSS pixels
-    bool full;   // true: full name shown (zoomed in or emphasised)
+    layout::Box box;  // the plate, CSS pixels
+    float tx, ty;     // top-left of the first line of text
+    float size;       // em size in CSS pixels
+    const layout::LabelText* text;
 };
 
-// Measures text width in CSS pixels (the explorer passes ImGui's font).
-using MeasureText = float (*)(const char* begin, const char* end, void* user);
+// Measures text width in CSS pixels at em size `size` (the explorer passes ImGui's font).
+using MeasureText = float (*)(const char* begin, const char* end, float size, void* user);
 
-// Greedy placement: requests sorted by priority, each label placed to the right of its
-// disc if that rectangle is free on a coarse screen grid, else skipped. At most
-// `maxLabels` are placed, so a 100k-actor map stays cheap.
-void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang, float fontSize,
-                 MeasureText measure, void* user, uint32_t maxLabels, std::vector<PlacedLabel>& out);
+// Greedy placement by priority: each label tries right of its disc (where the layout
+// reserved room), then left, below and above, and is kept only where its plate overlaps
+// no placed plate, no other disc and (outside its reserved box) no drawn edge; `drawn`
+// holds this frame's nodes and edges. At most `maxLabels` are placed, so a 100k-actor map
+// stays cheap. `size` is the em size; `reservedSize` the size the reserved boxes have on
+// screen (layout font size × zoom).
+void placeLabels(const SceneInput& in, const DrawnScene& drawn, std::vector<LabelRequest>& requests,
+                 float size, float reservedSize, MeasureText measure, void* user, uint32_t maxLabels,
+                 std::vector<PlacedLabel>& out);
+
 
 // ---------------------------------------------------------------------------
 // 4. Picking

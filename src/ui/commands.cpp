@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/explorer.h"
+#include "ui/present.h"
 
 namespace qfq::ui {
 
@@ -81,6 +82,21 @@ std::string command(Explorer& ex, const std::string& text) {
         // What the last frame drew (window.qfq.scene()).
         out = nlohmann::json::parse(sceneJson(ex));
         out["ok"] = true;
+    } else if (cmd == "tour") {
+        // {cmd: "tour", id, step}: starts (or moves) a guided tour; id "" stops it.
+        const std::string id = j.value("id", std::string());
+        int t = -1;
+        for (size_t k = 0; k < ex.map.tours.size(); ++k)
+            if (ex.map.tours[k].id == id) t = int(k);
+        if (id.empty()) {
+            stopTour(ex);
+        } else if (t < 0) {
+            out = fail("visite inconnue", "unknown tour");
+        } else {
+            if (ex.tour != t) startTour(ex, t);
+            ex.tourStep = j.value("step", 0);
+            applyTourStep(ex);
+        }
     } else if (cmd == "mode") {
         ex.present = j.value("present", ex.present);
         ex.embed = j.value("embed", ex.embed);
