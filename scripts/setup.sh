@@ -33,7 +33,7 @@ check_node
 # --- Debian packages ---------------------------------------------------------
 packages=(cmake g++ make clang-format clang libclang-rt-14-dev emscripten nodejs npm libboost-graph-dev
           nlohmann-json3-dev doctest-dev chromium fonts-dejavu-core python3
-          python3-networkx python3-pil curl xz-utils ca-certificates)
+          python3-networkx python3-pil curl xz-utils ca-certificates graphviz)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

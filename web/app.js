@@ -563,6 +563,8 @@ async function main() {
       return times;
     },
     // Positions of every actor (benchmarks hand them to peers so they draw the same picture).
+    // What the last frame drew, in CSS pixels: labels, nodes, edges, bands (visible items).
+    scene: () => JSON.parse(readString(call('_qfq_command', JSON.stringify({ cmd: 'scene' })))),
     positions: () => JSON.parse(readString(call('_qfq_command', JSON.stringify({ cmd: 'positions' })))),
   };
   let shaders;

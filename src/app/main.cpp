@@ -571,6 +571,10 @@ EMSCRIPTEN_KEEPALIVE int qfq_export(const char* format, float scale) {
     options.scale = std::clamp(scale, 1.0f, 4.0f);
     options.visibleActors = &actors;
     options.visibleRelations = &relations;
+    // The picture uses the screen's routes, discs and label placement (io/export_scene.cpp).
+    options.radius = &ex.radius;
+    options.labelFont = ex.layoutFont;
+    if (ex.layoutCarto) options.routes = &ex.routes, options.layoutBands = &ex.bands;
     if (f == "svg")
         g_export = qfq::io::toSvg(ex.map, ex.x, ex.y, view, options);
     else if (f == "png") {

@@ -13,6 +13,7 @@
 
 #include "cli/common.h"
 #include "io/export.h"
+#include "layout/labels.h"
 #include "layout/layout.h"
 
 namespace qfq::cli {
@@ -26,8 +27,16 @@ namespace {
 // ---------------------------------------------------------------------------
 
 // One position per actor: the pinned ones as they are, the others from the layout (which
-// keeps pinned actors where they are).
-void positions(const Map& map, Lang lang, layout::Mode mode, std::vector<float>& x, std::vector<float>& y) {
+// keeps pinned actors where they are). The layered layout is the cartographic one, sized
+// for a `viewW` × `viewH` picture: label boxes, rows, routes (kept in `picture`).
+struct Picture {
+    std::vector<layout::Route> routes;  // per relation
+    std::vector<layout::Band> bands;
+    std::vector<float> radius;          // per actor
+};
+
+void positions(const Map& map, Lang lang, layout::Mode mode, float viewW, float viewH, std::vector<float>& x,
+               std::vector<float>& y, Picture& picture) {
     x.assign(map.actors.size(), 0.0f);
     y.assign(map.actors.size(), 0.0f);
     bool allPinned = true;
@@ -35,18 +44,56 @@ void positions(const Map& map, Lang lang, layout::Mode mode, std::vector<float>&
         x[i] = map.actors[i].x, y[i] = map.actors[i].y;
         allPinned = allPinned && map.actors[i].pinned;
     }
+    std::vector<uint32_t> degree(map.actors.size(), 0);
+    for (const Relation& r : map.relations) {
+        if (r.from < degree.size()) ++degree[r.from];
+        if (r.to < degree.size() && r.to != r.from) ++degree[r.to];
+    }
+    picture.radius.resize(map.actors.size());
+    for (size_t i = 0; i < degree.size(); ++i) picture.radius[i] = layout::discRadius(degree[i]);
     if (allPinned) return;
-    std::vector<uint32_t> nodeToActor;
-    layout::Graph graph = layout::graphFromMap(map, lang, {}, {}, &nodeToActor);
+    std::vector<uint32_t> nodeToActor, edgeToRelation;
+    layout::Graph graph = layout::graphFromMap(map, lang, {}, {}, &nodeToActor, &edgeToRelation);
+    graph.radius.resize(graph.n);
+    for (size_t i = 0; i < nodeToActor.size(); ++i) graph.radius[i] = picture.radius[nodeToActor[i]];
     layout::Options options;
     options.mode = mode;
     if (mode == layout::Mode::Force) options.levelGravity = 0.05f;
-    layout::Positions p =
-        mode == layout::Mode::Layered ? layout::layered(graph, options) : layout::force(graph, options);
+    if (mode == layout::Mode::Layered && map.actors.size() < 3000) {
+        options.cartographic = true;
+        options.fontSize = 13;
+        options.viewWidth = viewW, options.viewHeight = viewH;
+    }
+    layout::LayoutRun run;
+    run.start(graph, options);
+    while (!run.done()) run.stepIterations(1 << 20);
+    const layout::Positions& p = run.positions();
     for (size_t node = 0; node < nodeToActor.size() && node < p.x.size(); ++node) {
         x[nodeToActor[node]] = p.x[node];
         y[nodeToActor[node]] = p.y[node];
     }
+    if (options.cartographic) {
+        picture.routes.assign(map.relations.size(), {});
+        for (size_t e = 0; e < run.routes().size() && e < edgeToRelation.size(); ++e)
+            picture.routes[edgeToRelation[e]] = run.routes()[e];
+        picture.bands = run.bands();
+    }
+}
+
+// --size: "1920x1080", "a4" or "a3" (landscape, 96 CSS px per inch); false if unreadable.
+bool pageSize(const std::string& text, float& w, float& h) {
+    std::string t;
+    for (char c : text) t += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (t == "a4") return w = 1123, h = 794, true;
+    if (t == "a3") return w = 1587, h = 1123, true;
+    const size_t xpos = t.find('x');
+    if (xpos == std::string::npos) return false;
+    char* end = nullptr;
+    w = std::strtof(t.c_str(), &end);
+    if (end != t.c_str() + xpos) return false;
+    h = std::strtof(t.c_str() + xpos + 1, &end);
+    if (*end != 0) return false;
+    return w >= 200 && w <= 20000 && h >= 150 && h <= 20000;
 }
 
 // ---------------------------------------------------------------------------
@@ -132,8 +179,14 @@ int runExport(const Args& args) {
         return kExitOk;
     }
 
+    float pageW = 0, pageH = 0;
+    if (args.has("--size") && !pageSize(args.get("--size"), pageW, pageH))
+        return usageError(args, "--size attend LxH (par exemple 1920x1080), a4 ou a3",
+                          "--size expects WxH (for example 1920x1080), a4 or a3");
     std::vector<float> x, y;
-    positions(map, lang, layoutName == "force" ? layout::Mode::Force : layout::Mode::Layered, x, y);
+    Picture picture;
+    positions(map, lang, layoutName == "force" ? layout::Mode::Force : layout::Mode::Layered,
+              pageW > 0 ? pageW - 48 : 1600.0f, pageH > 0 ? pageH * 0.8f : 1000.0f, x, y, picture);
     if (format == "graphml") return writeOutput(out, io::toGraphML(map, x, y), lang) ? kExitOk : kExitInvalid;
     if (format == "gexf") return writeOutput(out, io::toGEXF(map, x, y), lang) ? kExitOk : kExitInvalid;
     if (format == "dot") return writeOutput(out, io::toDot(map, x, y, lang), lang) ? kExitOk : kExitInvalid;
@@ -144,6 +197,8 @@ int runExport(const Args& args) {
     options.legend = !args.has("--no-legend");
     options.bands = layoutName == "layered";
     options.scale = scale;
+    options.radius = &picture.radius;
+    if (!picture.routes.empty()) options.routes = &picture.routes, options.layoutBands = &picture.bands;
     float width = 2400;
     if (args.has("--width")) {
         width = std::strtof(args.get("--width").c_str(), nullptr);
@@ -151,7 +206,8 @@ int runExport(const Args& args) {
             return usageError(args, "--width attend un nombre entre 200 et 20000",
                               "--width expects 200 to 20000");
     }
-    io::View view = io::fitView(map, x, y, options, width);
+    io::View view = pageW > 0 ? io::fitViewToPage(map, x, y, options, pageW, pageH)
+                              : io::fitView(map, x, y, options, width);
     if (format == "svg")
         return writeOutput(out, io::toSvg(map, x, y, view, options), lang) ? kExitOk : kExitInvalid;
 
@@ -194,13 +250,15 @@ const Command cmd_export = {
     "  --title T          picture title (default: the map's title; --title \"\" for none)\n"
     "  --no-legend        picture without its legend\n"
     "  --width PX         widest picture in CSS pixels before zooming out (default 2400)\n"
+    "  --size WxH|a4|a3   picture of exactly that size (1920x1080 for a slide; A4 and A3\n"
+    "                     landscape at 96 px per inch), the map laid out to fill it\n"
     "  --font FILE.ttf    PNG font (default: DejaVu Sans)\n"
     "  --lang fr|en       language of labels and messages (default fr)\n\n"
     "Examples:\n"
     "  qfq export data/territories/ariege.json -o ariege.png --scale 2\n"
     "  qfq export data/national.json --format graphml -o national.graphml\n"
     "  qfq export data/national.json --format csv -o tableur/\n",
-    "-o= --output= --format= --scale= --layout= --title= --no-legend --width= --font= --delimiter=",
+    "-o= --output= --format= --scale= --layout= --title= --no-legend --width= --size= --font= --delimiter=",
     runExport};
 
 }  // namespace qfq::cli

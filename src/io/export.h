@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "io/load.h"
+#include "layout/layout.h"
 #include "model/map.h"
 
 namespace qfq::io {
@@ -47,12 +48,25 @@ struct ExportOptions {
     // Non-zero = shown; null = everything. A relation shows only if both ends show.
     const std::vector<uint8_t>* visibleActors = nullptr;
     const std::vector<uint8_t>* visibleRelations = nullptr;
+    // The cartographic layout's output (layout/layout.h), when the positions come from it:
+    // relations follow their routes (per relation, world units; empty = straight), labels
+    // fill the boxes the layout reserved (labelFont em at zoom 1), and bands are drawn
+    // with their caption strips. Null = straight edges, bands from the actors' extents.
+    const std::vector<layout::Route>* routes = nullptr;
+    const std::vector<layout::Band>* layoutBands = nullptr;
+    const std::vector<float>* radius = nullptr;  // per actor, layout units; null = discRadius(degree)
+    float labelFont = 13;
 };
 
 // The view that shows every visible actor (and its label) at zoom <= 1, at most `maxWidth`
-// CSS pixels wide, with `margin` pixels around.
+// CSS pixels wide, with `margin` pixels around. With options.layoutBands, the bands'
+// extents (boxes and caption strips) are what must fit.
 View fitView(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
              const ExportOptions& options, float maxWidth = 2400, float margin = 40);
+// The view of exactly width × height CSS pixels (title and legend included) that shows all
+// of the map at the largest zoom (slides: 1920×1080; A4 landscape: 1123×794 at 96 dpi).
+View fitViewToPage(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
+                   const ExportOptions& options, float width, float height, float margin = 24);
 
 // ---------------------------------------------------------------------------
 // 2. Graph formats

@@ -1,14 +1,12 @@
-// io/export_svg.cpp — pictures (the scene, SVG) and the HTML glossary page.
+// io/export_svg.cpp — the picture as SVG, and the HTML glossary page.
 //
 // Contents
-//   1. Small helpers (numbers, UTF-8, colours, visibility)
-//   2. fitView, textWidth
-//   3. buildScene: title, bands, relations, actors, labels, legend
+//   1. Small helpers (numbers, colours)
 //   4. toSvg
 //   5. glossaryHtml
 //
-// The scene is built once in CSS pixels; toSvg writes it and toPng (raster.cpp) fills pixels
-// from it, so the two pictures cannot drift apart.
+// The scene is built once in CSS pixels (export_scene.cpp); toSvg writes it and toPng
+// (raster.cpp) fills pixels from it, so the two pictures cannot drift apart.
 
 #include <algorithm>
 #include <cmath>
@@ -39,14 +37,6 @@ std::string hex(uint32_t rgb) {
     return buffer;
 }
 
-bool shown(const std::vector<uint8_t>* mask, size_t i) {
-    return !mask || (i < mask->size() && (*mask)[i]);
-}
-
-bool placed(const std::vector<float>& x, const std::vector<float>& y, size_t i) {
-    return i < x.size() && i < y.size() && std::isfinite(x[i]) && std::isfinite(y[i]);
-}
-
 template <class T>
 const T* at(const std::vector<T>& list, int index) {
     return index >= 0 && size_t(index) < list.size() ? &list[size_t(index)] : nullptr;
@@ -56,221 +46,7 @@ const std::string& say(Lang lang, const std::string& fr, const std::string& en) 
     return lang == Lang::Fr ? fr : en;
 }
 
-constexpr float kRadius = 6, kLabelSize = 12, kBandTop = 28, kBandBottom = 20;
-
 }  // namespace
-
-// ---------------------------------------------------------------------------
-// 2. fitView, textWidth
-// ---------------------------------------------------------------------------
-
-namespace detail {
-
-float textWidth(std::string_view utf8, float size) {
-    size_t points = 0;
-    for (char c : utf8) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return float(points) * size * 0.6f;
-}
-
-}  // namespace detail
-
-View fitView(const Map& map, const std::vector<float>& x, const std::vector<float>& y,
-             const ExportOptions& options, float maxWidth, float margin) {
-    float minX = INFINITY, maxX = -INFINITY, minY = INFINITY, maxY = -INFINITY, label = 0;
-    for (size_t i = 0; i < map.actors.size(); ++i) {
-        if (!shown(options.visibleActors, i) || !placed(x, y, i)) continue;
-        minX = std::min(minX, x[i]), maxX = std::max(maxX, x[i]);
-        minY = std::min(minY, y[i]), maxY = std::max(maxY, y[i]);
-        label = std::max(label, detail::textWidth(map.actors[i].label(options.lang), kLabelSize));
-    }
-    View v;
-    if (!(minX <= maxX)) return v;      // nothing to show
-    float extra = kRadius + 4 + label;  // labels sit right of the discs
-    float spanX = maxX - minX, spanY = maxY - minY;
-    v.zoom = spanX > 0 ? std::min(1.0f, std::max(0.05f, (maxWidth - 2 * margin - extra) / spanX)) : 1.0f;
-    float top = margin + (options.bands ? kBandTop : 10),
-          bottom = margin + (options.bands ? kBandBottom : 10);
-    v.width = std::max(240.0f, spanX * v.zoom + 2 * margin + extra);
-    v.height = std::max(120.0f, spanY * v.zoom + top + bottom);
-    v.centerX = minX + (v.width * 0.5f - margin - kRadius) / v.zoom;
-    v.centerY = minY + (v.height * 0.5f - top) / v.zoom;
-    return v;
-}
-
-// ---------------------------------------------------------------------------
-// 3. buildScene
-// ---------------------------------------------------------------------------
-
-namespace detail {
-
-Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<float>& y, const View& view,
-                 const ExportOptions& opt) {
-    using S = Shape;
-    Scene scene;
-    scene.width = view.width;
-    const float titleH = opt.title.empty() ? 0 : 44;
-    const float mapTop = titleH, mapBottom = titleH + view.height;
-    auto sx = [&](float wx) { return (wx - view.centerX) * view.zoom + view.width * 0.5f; };
-    auto sy = [&](float wy) { return (wy - view.centerY) * view.zoom + view.height * 0.5f + titleH; };
-    auto add = [&](S s) { scene.shapes.push_back(std::move(s)); };
-    auto label = [&](float lx, float ly, const std::string& text, float size, uint32_t colour,
-                     bool bold = false) {
-        S s;
-        s.kind = S::Label, s.x0 = lx, s.y0 = ly, s.text = text, s.size = size, s.colour = colour,
-        s.bold = bold;
-        return s;
-    };
-
-    std::vector<uint8_t> visible(map.actors.size());
-    for (size_t i = 0; i < map.actors.size(); ++i)
-        visible[i] = shown(opt.visibleActors, i) && placed(x, y, i);
-    std::vector<uint8_t> kindUsed(map.actorKinds.size()), relationKindUsed(map.relationKinds.size());
-    bool anyUnsure = false;
-
-    S background;
-    background.kind = S::Rect, background.colour = 0xFFFFFF, background.x1 = view.width;
-    add(background);  // its height is known at the end
-    if (!opt.title.empty()) add(label(16, 29, opt.title, 20, 0x1A1A1A, true));
-
-    // Bands: from the level's highest to lowest visible actor.
-    if (opt.bands)
-        for (size_t l = 0; l < map.levels.size(); ++l) {
-            float lo = INFINITY, hi = -INFINITY;
-            for (size_t i = 0; i < map.actors.size(); ++i)
-                if (visible[i] && map.actors[i].level == int(l))
-                    lo = std::min(lo, y[i]), hi = std::max(hi, y[i]);
-            if (!(lo <= hi)) continue;
-            S band;
-            band.kind = S::Rect, band.x0 = 0, band.x1 = view.width;
-            band.y0 = std::max(mapTop, sy(lo) - kBandTop),
-            band.y1 = std::min(mapBottom, sy(hi) + kBandBottom);
-            band.colour = map.levels[l].colour, band.alpha = 0.08f, band.id = map.levels[l].id;
-            if (band.y1 <= band.y0) continue;
-            add(band);
-            S caption =
-                label(10, band.y0 + 15, map.levels[l].label.get(opt.lang), 12, map.levels[l].colour, true);
-            caption.halo = true;
-            add(caption);
-        }
-
-    // Relations under the actors.
-    for (size_t r = 0; r < map.relations.size(); ++r) {
-        const Relation& rel = map.relations[r];
-        if (!shown(opt.visibleRelations, r) || rel.from >= visible.size() || rel.to >= visible.size() ||
-            !visible[rel.from] || !visible[rel.to])
-            continue;
-        const Category* kind = at(map.relationKinds, rel.kind);
-        if (kind) relationKindUsed[size_t(rel.kind)] = 1;
-        float px = sx(x[rel.from]), py = sy(y[rel.from]), qx = sx(x[rel.to]), qy = sy(y[rel.to]);
-        float dx = qx - px, dy = qy - py, len = std::sqrt(dx * dx + dy * dy);
-        if (len < 2 * kRadius + 2) continue;
-        float ux = dx / len, uy = dy / len, head = rel.directed ? 9.0f : 0.0f;
-        S line;
-        line.kind = S::Line, line.id = rel.id;
-        line.x0 = px + ux * kRadius, line.y0 = py + uy * kRadius;
-        line.x1 = qx - ux * (kRadius + head * 0.8f), line.y1 = qy - uy * (kRadius + head * 0.8f);
-        line.width = 1.5f, line.colour = kind ? kind->colour : 0x808080;
-        line.alpha = rel.confidence == Confidence::Unsure ? 0.5f : 0.85f;
-        line.dash = kind ? kind->dash : Dash::Solid;
-        add(line);
-        if (rel.directed) {
-            S arrow = line;
-            arrow.kind = S::Arrow, arrow.dash = Dash::Solid;
-            arrow.x1 = qx - ux * kRadius, arrow.y1 = qy - uy * kRadius, arrow.r = head;
-            add(arrow);
-        }
-    }
-
-    // Actors, then their labels on top of every disc.
-    for (size_t i = 0; i < map.actors.size(); ++i) {
-        if (!visible[i]) continue;
-        const Actor& a = map.actors[i];
-        const Category* kind = at(map.actorKinds, a.kind);
-        if (kind) kindUsed[size_t(a.kind)] = 1;
-        bool unsure = a.confidence == Confidence::Unsure;
-        anyUnsure = anyUnsure || unsure;
-        S disc;
-        disc.kind = S::Disc, disc.x0 = sx(x[i]), disc.y0 = sy(y[i]), disc.r = kRadius, disc.id = a.id;
-        disc.colour = kind ? kind->colour : 0x808080, disc.width = unsure ? 2.5f : 0.0f;
-        add(disc);
-    }
-    for (size_t i = 0; i < map.actors.size(); ++i) {
-        if (!visible[i]) continue;
-        S text =
-            label(sx(x[i]) + kRadius + 4, sy(y[i]) + 4, map.actors[i].label(opt.lang), kLabelSize, 0x222222);
-        text.halo = true, text.id = map.actors[i].id;
-        add(text);
-    }
-    // Everything so far but the background and title is clipped to the map area.
-    size_t clipFrom = opt.title.empty() ? 1 : 2, clipTo = scene.shapes.size();
-
-    // Legend, in rows that wrap.
-    float bottom = mapBottom;
-    if (opt.legend) {
-        const float left = 16, right = view.width - 16;
-        float lx = left, ly = mapBottom + 12;
-        S rule;
-        rule.kind = S::Line, rule.x0 = 0, rule.x1 = view.width, rule.y0 = rule.y1 = mapBottom + 0.5f;
-        rule.colour = 0xCCCCCC, rule.width = 1;
-        add(rule);
-        add(label(left, ly + 12, say(opt.lang, "Légende", "Legend"), 13, 0x1A1A1A, true));
-        ly += 22;
-        auto place = [&](float w) {
-            if (lx > left && lx + w > right) lx = left, ly += 20;
-            float at = lx;
-            lx += w;
-            return at;
-        };
-        for (size_t k = 0; k < map.actorKinds.size(); ++k) {
-            if (!kindUsed[k]) continue;
-            const std::string& text = map.actorKinds[k].label.get(opt.lang);
-            float ex = place(16 + textWidth(text, 11) + 18);
-            S disc;
-            disc.kind = S::Disc, disc.x0 = ex + 6, disc.y0 = ly + 7, disc.r = 5,
-            disc.colour = map.actorKinds[k].colour;
-            disc.width = 0;
-            add(disc);
-            add(label(ex + 16, ly + 11, text, 11, 0x333333));
-        }
-        if (anyUnsure) {
-            const std::string text =
-                opt.lang == Lang::Fr ? "cercle vide : information incertaine" : "open ring: unsure";
-            float ex = place(16 + textWidth(text, 11) + 18);
-            S ring;
-            ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555,
-            ring.width = 2;
-            add(ring);
-            add(label(ex + 16, ly + 11, text, 11, 0x333333));
-        }
-        lx = left, ly += 22;
-        for (size_t k = 0; k < map.relationKinds.size(); ++k) {
-            if (!relationKindUsed[k]) continue;
-            const Category& c = map.relationKinds[k];
-            const std::string& text = c.label.get(opt.lang);
-            float ex = place(32 + textWidth(text, 11) + 18);
-            S line;
-            line.kind = S::Line, line.x0 = ex, line.y0 = line.y1 = ly + 7, line.x1 = ex + 18,
-            line.width = 1.5f;
-            line.colour = c.colour, line.dash = c.dash;
-            add(line);
-            S arrow = line;
-            arrow.kind = S::Arrow, arrow.dash = Dash::Solid, arrow.x1 = ex + 25, arrow.r = 8;
-            add(arrow);
-            add(label(ex + 32, ly + 11, text, 11, 0x333333));
-        }
-        ly += 24;
-        std::string credit = "Qui fait quoi ? — " + map.title.get(opt.lang) + " — " + map.licence +
-                             (map.updated.empty() ? "" : " — " + map.updated);
-        add(label(left, ly + 10, credit, 10, 0x666666));
-        bottom = ly + 20;
-    }
-    scene.height = std::ceil(bottom);
-    scene.shapes[0].y1 = scene.height;
-    scene.clipTop = mapTop, scene.clipBottom = mapBottom, scene.clipFrom = clipFrom, scene.clipTo = clipTo;
-    return scene;
-}
-
-}  // namespace detail
 
 // ---------------------------------------------------------------------------
 // 4. toSvg
@@ -290,7 +66,9 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
     o += "<defs><clipPath id=\"qfq-map\"><rect x=\"0\" y=\"" + num(scene.clipTop) + "\" width=\"" +
          num(scene.width) + "\" height=\"" + num(scene.clipBottom - scene.clipTop) +
          "\"/></clipPath></defs>\n";
-    o += "<style>text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}"
+    // No kerning: labels were measured with DejaVu Sans advances alone (layout/labels.h);
+    // bold is drawn as a thin stroke so it keeps those advances.
+    o += "<style>text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;font-kerning:none}"
          ".halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}</style>\n";
     for (size_t i = 0; i < scene.shapes.size(); ++i) {
         if (i == scene.clipFrom && scene.clipFrom < scene.clipTo) o += "<g clip-path=\"url(#qfq-map)\">\n";
@@ -333,7 +111,8 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
                 break;
             case Shape::Label:
                 o += "<text x=\"" + num(s.x0) + "\" y=\"" + num(s.y0) + "\" font-size=\"" + num(s.size) +
-                     "\" fill=\"" + hex(s.colour) + "\"" + (s.bold ? " font-weight=\"bold\"" : "") +
+                     "\" fill=\"" + hex(s.colour) + "\"" +
+                     (s.bold ? " stroke=\"" + hex(s.colour) + "\" stroke-width=\"" + num(s.size * 0.06f) + "\"" : "") +
                      (s.halo ? " class=\"halo\"" : "") +
                      (s.anchor == 1   ? " text-anchor=\"middle\""
                       : s.anchor == 2 ? " text-anchor=\"end\""

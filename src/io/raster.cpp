@@ -365,9 +365,7 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
     for (size_t i = 0; i < text.size(); ++i) {
         int advance = 0, lsb = 0;
         stbtt_GetCodepointHMetrics(&font.info, int(text[i]), &advance, &lsb);
-        width += float(advance) * k;
-        if (i + 1 < text.size())
-            width += float(stbtt_GetCodepointKernAdvance(&font.info, int(text[i]), int(text[i + 1]))) * k;
+        width += float(advance) * k;  // no kerning: the app's atlas and layout/labels.h have none
     }
     int ascent = 0, descent = 0, gap = 0;
     stbtt_GetFontVMetrics(&font.info, &ascent, &descent, &gap);
@@ -400,8 +398,6 @@ void drawText(Canvas& c, const Font& font, const detail::Shape& s, float scale) 
                 }
         }
         pen += float(advance) * k;
-        if (i + 1 < text.size())
-            pen += float(stbtt_GetCodepointKernAdvance(&font.info, cp, int(text[i + 1]))) * k;
     }
     // Max filter over a (2r+1)-wide box, rows then columns: used for the halo and fake bold.
     auto dilate = [&](const std::vector<float>& in, int rx, int ry) {

@@ -32,7 +32,11 @@ struct LayeredState {
     int bandCount = 0;
     int phase = 0, phases = 0;
     bool keepOrder = false;  // initial positions given: keep their order, only insert new nodes
+    std::vector<Route> routes;  // cartographic placement only
 };
+
+// Cartographic placement (carto.cpp): label-sized boxes, rows, routes.
+void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& pos, std::vector<Band>& bands);
 
 // Total phase count is known after begin; each call runs one phase and returns false when
 // all are done (positions and bands are then final).

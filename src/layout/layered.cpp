@@ -280,7 +280,9 @@ bool layeredPhase(LayeredState& s, const Graph& g, const Options& o, Positions& 
                   std::vector<Band>& bands) {
     if (s.phase >= s.phases) return false;
     const bool last = s.phase == s.phases - 1;
-    if (last)
+    if (last && o.cartographic)
+        cartoPlace(s, g, o, pos, bands);
+    else if (last)
         place(s, g, o, pos, bands);
     else if (s.keepOrder)
         insertNew(s);

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "layout/internal.h"
+#include "layout/labels.h"
 
 namespace qfq::layout {
 
@@ -24,7 +25,8 @@ uint32_t codePoints(std::string_view s) {
 }
 
 Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask,
-                   std::span<const uint8_t> relationMask, std::vector<uint32_t>* nodeToActor) {
+                   std::span<const uint8_t> relationMask, std::vector<uint32_t>* nodeToActor,
+                   std::vector<uint32_t>* edgeToRelation) {
     Graph g;
     const size_t na = map.actors.size();
     std::vector<uint32_t> actorToNode(na, UINT32_MAX);
@@ -41,6 +43,8 @@ Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask
     g.pinX.resize(g.n);
     g.pinY.resize(g.n);
     g.labelChars.resize(g.n);
+    g.labelEm.resize(g.n);
+    g.labelLines.resize(g.n);
     for (uint32_t i = 0; i < g.n; ++i) {
         const Actor& a = map.actors[toActor[i]];
         g.level[i] = a.level;
@@ -48,7 +52,11 @@ Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask
         g.pinX[i] = a.x;
         g.pinY[i] = a.y;
         g.labelChars[i] = float(codePoints(a.label(lang)));
+        LabelText t = actorLabel(a, lang);
+        g.labelEm[i] = t.widthEm;
+        g.labelLines[i] = uint8_t(t.count);
     }
+    if (edgeToRelation) edgeToRelation->clear();
     for (uint32_t r = 0; r < map.relations.size(); ++r) {
         if (!relationMask.empty() && (r >= relationMask.size() || !relationMask[r])) continue;
         const Relation& rel = map.relations[r];
@@ -56,6 +64,7 @@ Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask
         uint32_t a = actorToNode[rel.from], b = actorToNode[rel.to];
         if (a == UINT32_MAX || b == UINT32_MAX) continue;
         g.addEdge(a, b);
+        if (edgeToRelation) edgeToRelation->push_back(r);
     }
     if (nodeToActor) *nodeToActor = std::move(toActor);
     return g;
@@ -132,6 +141,9 @@ void LayoutRun::start(const Graph& graph, const Options& options, const Position
     graph_.pinX.resize(n, 0.0f);
     graph_.pinY.resize(n, 0.0f);
     graph_.labelChars.resize(n, 6.0f);
+    graph_.labelEm.resize(n, 4.0f);
+    graph_.labelLines.resize(n, 1);
+    graph_.radius.resize(n, 8.0f);
     for (uint32_t i = 0; i < n; ++i)
         if (graph_.pinned[i] && !(std::isfinite(graph_.pinX[i]) && std::isfinite(graph_.pinY[i])))
             graph_.pinned[i] = 0;
@@ -180,6 +192,11 @@ float LayoutRun::stepIterations(int iterations) {
     for (int i = 0; i < iterations && doUnit(); ++i) {
     }
     return progress();
+}
+
+const std::vector<Route>& LayoutRun::routes() const {
+    static const std::vector<Route> none;
+    return impl_ && opt_.mode == Mode::Layered && opt_.cartographic ? impl_->layered.routes : none;
 }
 
 float LayoutRun::progress() const {

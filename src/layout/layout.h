@@ -13,6 +13,7 @@
 // within float tolerance (in practice bit for bit: neither target contracts to FMA).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -36,6 +37,11 @@ struct Graph {
     std::vector<uint8_t> pinned;  // 1 = keep (pinX, pinY)
     std::vector<float> pinX, pinY;
     std::vector<float> labelChars;  // label length in characters (code points)
+    // Cartographic layout (Options::cartographic): the wrapped label's widest line in em and
+    // its line count (layout/labels.h), and the disc radius in layout units.
+    std::vector<float> labelEm;
+    std::vector<uint8_t> labelLines;
+    std::vector<float> radius;
 
     uint32_t edgeCount() const { return uint32_t(edges.size() / 2); }
     void addEdge(uint32_t a, uint32_t b) {
@@ -47,8 +53,11 @@ struct Graph {
 // Builds the layout graph of the actors where `actorMask` is non-zero (all if empty),
 // keeping the relations where `relationMask` is non-zero (all if empty) and whose both
 // ends are kept. nodeToActor[i] is the actor index of node i.
+// edgeToRelation[e] is the relation of edge e. labelEm/labelLines come from
+// layout::actorLabel; radius is left empty (= 8).
 Graph graphFromMap(const Map& map, Lang lang, std::span<const uint8_t> actorMask = {},
-                   std::span<const uint8_t> relationMask = {}, std::vector<uint32_t>* nodeToActor = nullptr);
+                   std::span<const uint8_t> relationMask = {}, std::vector<uint32_t>* nodeToActor = nullptr,
+                   std::vector<uint32_t>* edgeToRelation = nullptr);
 
 // Number of Unicode code points in a UTF-8 string (a cheap label-width estimate).
 uint32_t codePoints(std::string_view utf8);
@@ -77,6 +86,16 @@ struct Options {
     uint32_t wrapMinNodes = 300;  // bands with fewer nodes never wrap
     int sweeps = 4;               // barycentre down+up passes
 
+    // Cartographic placement (layered): every node reserves a box for its disc and its
+    // wrapped label (right of the disc), bands wrap into rows sized so the drawing fills a
+    // viewWidth × viewHeight screen at the largest zoom, and edges get routes through the
+    // gaps between boxes (routes()). Units: layout units = CSS pixels at zoom 1.
+    bool cartographic = false;
+    float viewWidth = 1280, viewHeight = 740;  // the screen the drawing should fill
+    float boxGap = 18;                         // free space between boxes in a row (edges pass there)
+    float channel = 30;                        // free space between rows (edges bend there)
+    float captionHeight = 22;                  // strip at the top of a band for its caption
+
     // Force (spring-electrical, Barnes–Hut).
     int iterations = 300;
     float edgeLength = 80.0f;   // natural edge length K
@@ -94,7 +113,11 @@ struct Band {
     int level = 0;
     float y0 = 0, y1 = 0;  // top and bottom
     uint32_t rows = 0, nodes = 0;
+    float x0 = 0, x1 = 0;  // cartographic: left and right of the band's boxes
 };
+
+// A polyline's interior points, world units (the ends are the two nodes' centres).
+using Route = std::vector<std::array<float, 2>>;
 
 // Positions of the nodes; NaN in an initial position means "new node, place it".
 struct Positions {
@@ -123,6 +146,9 @@ public:
 
     const Positions& positions() const { return pos_; }
     const std::vector<Band>& bands() const { return bands_; }  // layered mode only
+    // Cartographic layered mode: one route per graph edge, from edges[2e] to edges[2e+1];
+    // empty otherwise (draw straight lines).
+    const std::vector<Route>& routes() const;
     int iterationsDone() const { return iter_; }
 
     struct Impl;  // state of the running layout (layout/*.cpp)

@@ -34,7 +34,44 @@ float alphaFor(uint8_t emphasis, bool edge) {
 // 1. Scene building
 // ---------------------------------------------------------------------------
 
-void buildScene(const SceneInput& in, Scene& scene) {
+namespace {
+
+using Point = std::array<float, 2>;
+
+// Removes `d0` of length from the start of a polyline and `d1` from its end (rims of the
+// discs, room for the arrowhead); false if nothing is left.
+bool trim(std::vector<Point>& p, float d0, float d1) {
+    auto cutFront = [](std::vector<Point>& q, float d) {
+        while (q.size() >= 2) {
+            float dx = q[1][0] - q[0][0], dy = q[1][1] - q[0][1], len = std::sqrt(dx * dx + dy * dy);
+            if (len > d) {
+                float k = len > 0 ? d / len : 0;
+                q[0] = {q[0][0] + dx * k, q[0][1] + dy * k};
+                return true;
+            }
+            d -= len;
+            q.erase(q.begin());
+        }
+        return false;
+    };
+    if (!cutFront(p, d0)) return false;
+    std::reverse(p.begin(), p.end());
+    bool ok = cutFront(p, d1);
+    std::reverse(p.begin(), p.end());
+    return ok;
+}
+
+}  // namespace
+
+void buildScene(const SceneInput& in, Scene& scene, DrawnScene* drawn) {
+    if (drawn) {
+        drawn->width = in.width, drawn->height = in.height;
+        drawn->nodes.clear();
+        drawn->edges.clear();
+    }
+    auto toScreen = [&](float wx, float wy) {
+        return Point{in.camera.screenX(wx, in.width), in.camera.screenY(wy, in.height)};
+    };
     scene.edges.clear();
     scene.nodes.clear();
     scene.visibleActors = scene.visibleRelations = 0;
@@ -52,33 +89,67 @@ void buildScene(const SceneInput& in, Scene& scene) {
     static std::vector<QfqNodeInstance> nodeBuckets[5];
     for (auto& b : edgeBuckets) b.clear();
     for (auto& b : nodeBuckets) b.clear();
-    for (size_t r = 0; r < map.relations.size(); ++r) {
-        uint8_t e = in.relationEmphasis[r];
-        if (e == Hidden) continue;
-        const Relation& rel = map.relations[r];
-        float x0 = in.x[rel.from], y0 = in.y[rel.from], x1 = in.x[rel.to], y1 = in.y[rel.to];
-        if (std::max(x0, x1) < wx0 || std::min(x0, x1) > wx1 || std::max(y0, y1) < wy0 ||
-            std::min(y0, y1) > wy1)
-            continue;
-        float dx = x1 - x0, dy = y1 - y0;
-        float len = std::sqrt(dx * dx + dy * dy);
-        if (len > 1e-6f) {
-            // Stop at the rims so arrowheads touch the discs instead of hiding under them.
-            float r0 = std::max(in.radius[rel.from], kMinDiscPx * px);
-            float r1 = std::max(in.radius[rel.to], kMinDiscPx * px) + 1.5f * px;
-            float k0 = std::min(r0 / len, 0.45f), k1 = std::min(r1 / len, 0.45f);
-            x0 += dx * k0, y0 += dy * k0;
-            x1 -= dx * k1, y1 -= dy * k1;
+    static std::vector<uint32_t> single(1);
+    const size_t groupCount = in.edgeGroups ? in.edgeGroups->size() : map.relations.size();
+    std::vector<Point> line;
+    for (size_t gi = 0; gi < groupCount; ++gi) {
+        const std::vector<uint32_t>* members = &single;
+        if (in.edgeGroups)
+            members = &(*in.edgeGroups)[gi];
+        else
+            single[0] = uint32_t(gi);
+        // The drawn edge takes the look of its most emphasised, then most structural, member.
+        long lead = -1;
+        int leadScore = -1;
+        for (uint32_t r : *members) {
+            const uint8_t e = in.relationEmphasis[r];
+            if (e == Hidden) continue;
+            const int strong = in.kindStrong && in.kindStrong[size_t(map.relations[r].kind)] ? 1 : 0;
+            const int score = int(e) * 2 + strong;
+            if (score > leadScore) leadScore = score, lead = long(r);
         }
+        if (lead < 0) continue;
+        const uint32_t r = uint32_t(lead);
+        const uint8_t e = in.relationEmphasis[r];
+        const Relation& rel = map.relations[r];
+        const float ax = in.x[rel.from], ay = in.y[rel.from], bx = in.x[rel.to], by = in.y[rel.to];
+        line.clear();
+        line.push_back({ax, ay});
+        if (in.routes && r < in.routes->size()) line.insert(line.end(), (*in.routes)[r].begin(), (*in.routes)[r].end());
+        line.push_back({bx, by});
+        float lx0 = 1e30f, lx1 = -1e30f, ly0 = 1e30f, ly1 = -1e30f;
+        for (const Point& p : line)
+            lx0 = std::min(lx0, p[0]), lx1 = std::max(lx1, p[0]), ly0 = std::min(ly0, p[1]), ly1 = std::max(ly1, p[1]);
+        if (lx1 < wx0 || lx0 > wx1 || ly1 < wy0 || ly0 > wy1) continue;
+        // Stop at the rims so arrowheads touch the discs instead of hiding under them.
+        const float r0 = std::max(in.radius[rel.from], kMinDiscPx * px);
+        const float r1 = std::max(in.radius[rel.to], kMinDiscPx * px) + 1.5f * px;
+        if (!trim(line, r0, r1)) continue;
         const Category& kind = map.relationKinds[size_t(rel.kind)];
-        QfqEdgeInstance inst;
-        inst.x0 = x0, inst.y0 = y0, inst.x1 = x1, inst.y1 = y1;
-        inst.colour = rgba(in.highContrast && e >= Normal ? 0x000000 : kind.colour,
-                           in.highContrast && e == Normal ? 0.8f : alphaFor(e, true));
-        inst.width = (e >= Highlighted ? 2.6f : 1.4f) * (in.highContrast ? 1.6f : 1.0f);
-        inst.arrow = rel.directed ? (e >= Highlighted ? 11.0f : 8.0f) : 0.0f;
-        inst.dash = float(int(kind.dash));
-        edgeBuckets[e].push_back(inst);
+        const bool strong = !in.kindStrong || in.kindStrong[size_t(rel.kind)];
+        float alpha = alphaFor(e, true), width = e >= Highlighted ? 2.6f : 1.4f;
+        if (e == Normal && !strong) alpha = 0.32f, width = 1.1f;  // context: lighter
+        if (e == Normal && strong) alpha = 0.8f, width = 1.8f;
+        if (members->size() > 1 && e >= Normal) width += 0.6f;  // several relations in one edge
+        if (in.highContrast) width *= 1.5f, alpha = std::max(alpha, e == Faded ? 0.22f : 0.75f);
+        for (size_t k = 0; k + 1 < line.size(); ++k) {
+            QfqEdgeInstance inst;
+            inst.x0 = line[k][0], inst.y0 = line[k][1], inst.x1 = line[k + 1][0], inst.y1 = line[k + 1][1];
+            inst.colour = rgba(kind.colour, alpha);
+            inst.width = width;
+            const bool last = k + 2 == line.size();
+            inst.arrow = last && rel.directed ? (e >= Highlighted ? 11.0f : 8.0f) : 0.0f;
+            inst.dash = float(int(kind.dash));
+            edgeBuckets[e].push_back(inst);
+        }
+        ++scene.visibleRelations;
+        if (drawn) {
+            DrawnEdge d{rel.from, rel.to, {}, {}};
+            for (uint32_t m : *members)
+                if (in.relationEmphasis[m] != Hidden) d.relations.push_back(m);
+            for (const Point& p : line) d.points.push_back(toScreen(p[0], p[1]));
+            drawn->edges.push_back(std::move(d));
+        }
     }
     for (size_t a = 0; a < map.actors.size(); ++a) {
         uint8_t e = in.actorEmphasis[a];
@@ -90,6 +161,7 @@ void buildScene(const SceneInput& in, Scene& scene) {
         inst.x = x, inst.y = y;
         inst.radius = in.radius[a];
         float alpha = alphaFor(e, false);
+        if (in.highContrast && e == Faded) alpha = 0.35f;  // context stays visible on a projector
         inst.fill = rgba(map.actorKinds[size_t(actor.kind)].colour, alpha);
         if (e == Selected) {
             inst.stroke = rgba(in.hoverRing, 1.0f);
@@ -104,12 +176,15 @@ void buildScene(const SceneInput& in, Scene& scene) {
             inst.strokeWidth = e == Highlighted ? 2.0f : 1.2f;
         }
         nodeBuckets[e].push_back(inst);
+        if (drawn) {
+            auto p = toScreen(x, y);
+            drawn->nodes.push_back({uint32_t(a), p[0], p[1], std::max(inst.radius * cam.zoom, kMinDiscPx)});
+        }
     }
     for (int e = Faded; e <= Selected; ++e) {
         scene.edges.insert(scene.edges.end(), edgeBuckets[e].begin(), edgeBuckets[e].end());
         scene.nodes.insert(scene.nodes.end(), nodeBuckets[e].begin(), nodeBuckets[e].end());
     }
-    scene.visibleRelations = uint32_t(scene.edges.size());
     scene.visibleActors = uint32_t(scene.nodes.size());
 }
 
@@ -117,8 +192,9 @@ void buildScene(const SceneInput& in, Scene& scene) {
 // 2. Labels
 // ---------------------------------------------------------------------------
 
-void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang lang, float fontSize,
-                 MeasureText measure, void* user, uint32_t maxLabels, std::vector<PlacedLabel>& out) {
+void placeLabels(const SceneInput& in, const DrawnScene& drawn, std::vector<LabelRequest>& requests,
+                 float defaultSize, float reservedSize, MeasureText measure, void* user, uint32_t maxLabels,
+                 std::vector<PlacedLabel>& out) {
     out.clear();
     if (in.width <= 0 || in.height <= 0) return;
     // Only the most important few thousand candidates are measured at all.
@@ -132,38 +208,43 @@ void placeLabels(const SceneInput& in, std::vector<LabelRequest>& requests, Lang
     }
     std::sort(requests.begin(), requests.end(), byPriority);
 
-    const float cell = 6.0f;
-    const int gw = int(in.width / cell) + 1, gh = int(in.height / cell) + 1;
-    std::vector<uint8_t> grid(size_t(gw) * size_t(gh), 0);
-    const Map& map = *in.map;
-    const bool zoomedIn = in.camera.zoom >= 1.8f;
-    for (const LabelRequest& req : requests) {
-        if (out.size() >= maxLabels) break;
-        const Actor& actor = map.actors[req.actor];
-        uint8_t e = in.actorEmphasis[req.actor];
-        bool full = (zoomedIn || e >= Highlighted) && !actor.acronym.empty();
-        std::string text = full ? actor.acronym + " — " + actor.name.get(lang) : actor.label(lang);
-        float sx = in.camera.screenX(in.x[req.actor], in.width);
-        float sy = in.camera.screenY(in.y[req.actor], in.height);
-        float r = std::max(in.radius[req.actor] * in.camera.zoom, kMinDiscPx);
-        float w = measure(text.data(), text.data() + text.size(), user);
-        w = std::min(w, in.width * 0.6f);  // very long names are clipped by the caller
-        float x0 = sx + r + 3.0f, y0 = sy - fontSize * 0.55f;
-        float x1 = x0 + w, y1 = y0 + fontSize * 1.1f;
-        if (x1 < 0 || y1 < 0 || x0 > in.width || y0 > in.height) continue;
-        int cx0 = std::max(0, int(x0 / cell)), cy0 = std::max(0, int(y0 / cell));
-        int cx1 = std::min(gw - 1, int(x1 / cell)), cy1 = std::min(gh - 1, int(y1 / cell));
-        bool free = true;
-        for (int cy = cy0; cy <= cy1 && free; ++cy)
-            for (int cx = cx0; cx <= cx1; ++cx)
-                if (grid[size_t(cy) * size_t(gw) + size_t(cx)]) {
-                    free = false;
-                    break;
-                }
-        if (!free && e < Selected) continue;
-        for (int cy = cy0; cy <= cy1; ++cy)
-            std::memset(&grid[size_t(cy) * size_t(gw) + size_t(cx0)], 1, size_t(cx1 - cx0 + 1));
-        out.push_back({req.actor, x0, y0, full});
+    // The same placement as the exports (layout/labels.h), over what this frame draws.
+    std::vector<int32_t> nodeOf(in.map->actors.size(), -1);
+    std::vector<layout::LabelDisc> discs;
+    discs.reserve(drawn.nodes.size());
+    for (uint32_t i = 0; i < drawn.nodes.size(); ++i) {
+        const DrawnNode& n = drawn.nodes[i];
+        nodeOf[n.actor] = int32_t(i);
+        discs.push_back({n.actor, n.x, n.y, n.r});
+    }
+    std::vector<layout::LabelSegment> segments;
+    if (drawn.edges.size() < 20000)  // beyond that, edges are a texture: labels go on top
+        for (const DrawnEdge& e : drawn.edges)
+            for (size_t k = 0; k + 1 < e.points.size(); ++k)
+                segments.push_back({e.from, e.to, e.points[k][0], e.points[k][1], e.points[k + 1][0], e.points[k + 1][1]});
+    std::vector<layout::LabelItem> items;
+    std::vector<size_t> requestOf;
+    for (size_t i = 0; i < requests.size(); ++i) {
+        const LabelRequest& req = requests[i];
+        const int32_t ni = nodeOf[req.actor];
+        if (ni < 0 || !req.text || req.text->count == 0) continue;
+        const DrawnNode& node = drawn.nodes[size_t(ni)];
+        const layout::LabelText& t = *req.text;
+        const float size = req.size > 0 ? req.size : defaultSize;
+        float w = t.widthEm * size;  // never narrower than the layout's metrics
+        for (int l = 0; l < t.count; ++l)
+            w = std::max(w, measure(t.lines[l].data(), t.lines[l].data() + t.lines[l].size(), size, user) +
+                                (l == 0 && t.boldBytes ? layout::kBoldExtraEm * size : 0.0f));
+        items.push_back({req.actor, node.x, node.y, node.r, w / size, t.count, size, req.reserved,
+                         in.actorEmphasis[req.actor] >= Selected});
+        requestOf.push_back(i);
+    }
+    std::vector<layout::PlacedBox> placed;
+    layout::placeLabelBoxes(items, discs, segments, in.width, in.height, reservedSize, maxLabels, placed);
+    for (const layout::PlacedBox& p : placed) {
+        const layout::LabelItem& item = items[p.item];
+        const float pad = layout::kPlatePadEm * item.size;
+        out.push_back({item.id, p.box, p.box.x0 + pad, p.box.y0 + pad, item.size, requests[requestOf[p.item]].text});
     }
 }
 

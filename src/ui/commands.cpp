@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/explorer.h"
+#include "ui/present.h"
 
 namespace qfq::ui {
 
@@ -77,6 +78,25 @@ std::string command(Explorer& ex, const std::string& text) {
         out["to"] = to;
         out["labels"] = labels;
         out["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
+    } else if (cmd == "scene") {
+        // What the last frame drew (window.qfq.scene()).
+        out = nlohmann::json::parse(sceneJson(ex));
+        out["ok"] = true;
+    } else if (cmd == "tour") {
+        // {cmd: "tour", id, step}: starts (or moves) a guided tour; id "" stops it.
+        const std::string id = j.value("id", std::string());
+        int t = -1;
+        for (size_t k = 0; k < ex.map.tours.size(); ++k)
+            if (ex.map.tours[k].id == id) t = int(k);
+        if (id.empty()) {
+            stopTour(ex);
+        } else if (t < 0) {
+            out = fail("visite inconnue", "unknown tour");
+        } else {
+            if (ex.tour != t) startTour(ex, t);
+            ex.tourStep = j.value("step", 0);
+            applyTourStep(ex);
+        }
     } else if (cmd == "mode") {
         ex.present = j.value("present", ex.present);
         ex.embed = j.value("embed", ex.embed);

@@ -77,6 +77,26 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
             ex.incident[rel.to].push_back(r);
         }
     }
+    // Parallel relations (any kind, either direction) between the same two actors are drawn
+    // as one edge; the legend names the kinds.
+    {
+        std::unordered_map<uint64_t, size_t> groupOf;
+        ex.edgeGroups.clear();
+        for (uint32_t r = 0; r < ex.map.relations.size(); ++r) {
+            const Relation& rel = ex.map.relations[r];
+            const uint64_t key = (uint64_t(std::min(rel.from, rel.to)) << 32) | std::max(rel.from, rel.to);
+            auto [it, fresh] = groupOf.emplace(key, ex.edgeGroups.size());
+            if (fresh) ex.edgeGroups.emplace_back();
+            ex.edgeGroups[it->second].push_back(r);
+        }
+        // Structural kinds (who steers whom) are drawn stronger by default; the others are
+        // lighter context, each one click away in the legend.
+        ex.kindStrong.assign(ex.map.relationKinds.size(), 0);
+        for (size_t k = 0; k < ex.map.relationKinds.size(); ++k) {
+            const std::string& id = ex.map.relationKinds[k].id;
+            ex.kindStrong[k] = id == "steers" || id == "authority" || id == "appoints" || id == "regulates";
+        }
+    }
     ex.radius.resize(n);
     for (size_t a = 0; a < n; ++a)
         ex.radius[a] = std::min(7.0f + 2.0f * std::sqrt(float(ex.degree[a])), 22.0f);
@@ -157,10 +177,23 @@ void setCatalogue(Explorer& ex, const std::string& text) {
 // 2. Layout
 // ---------------------------------------------------------------------------
 
+// The screen a layout should fill: the canvas under the toolbar, with small margins.
+static void layoutView(const Explorer& ex, float& w, float& h) {
+    w = std::max(200.0f, ex.width - 24.0f);
+    h = std::max(150.0f, ex.height - ex.topBarHeight - 24.0f);
+}
+
 static layout::Options layoutOptions(const Explorer& ex) {
     layout::Options o;
     o.mode = ex.layoutMode;
     o.seed = 1;
+    if (ex.layoutMode == layout::Mode::Layered && ex.map.actors.size() < 3000) {
+        // Cartographic: every actor reserves its label, bands wrap to fill the screen.
+        o.cartographic = true;
+        o.fontSize = ex.layoutFont;
+        layoutView(ex, o.viewWidth, o.viewHeight);
+        return o;
+    }
     o.fontSize = 15.0f;
     o.labelPadding = 34.0f;
     // Wrap crowded bands to about the canvas width, so the map opens at a zoom where
@@ -179,7 +212,15 @@ static layout::Options layoutOptions(const Explorer& ex) {
 // already have a place start from it, so the picture moves instead of starting over.
 static void startLayout(Explorer& ex, bool keepPositions) {
     const size_t n = ex.map.actors.size();
-    ex.graph = layout::graphFromMap(ex.map, ex.lang, {}, {}, &ex.nodeToActor);
+    ex.graph = layout::graphFromMap(ex.map, ex.lang, {}, {}, &ex.nodeToActor, &ex.edgeToRelation);
+    ex.graph.radius.resize(ex.graph.n);
+    for (size_t i = 0; i < ex.nodeToActor.size(); ++i) ex.graph.radius[i] = ex.radius[ex.nodeToActor[i]];
+    ex.labelTexts.resize(n);
+    for (size_t a = 0; a < n; ++a) ex.labelTexts[a] = layout::actorLabel(ex.map.actors[a], ex.lang);
+    const layout::Options options = layoutOptions(ex);
+    ex.layoutCarto = options.cartographic;
+    ex.layoutViewW = options.viewWidth, ex.layoutViewH = options.viewHeight;
+    ex.routes.assign(ex.map.relations.size(), {});
     layout::Positions initial;
     bool anyKnown = false;
     if (keepPositions) {
@@ -191,7 +232,8 @@ static void startLayout(Explorer& ex, bool keepPositions) {
             anyKnown = anyKnown || !std::isnan(initial.x[i]);
         }
     }
-    ex.run.start(ex.graph, layoutOptions(ex), anyKnown ? &initial : nullptr);
+    // A cartographic layout is sized for the screen: start afresh rather than keep old rows.
+    ex.run.start(ex.graph, options, anyKnown && !options.cartographic ? &initial : nullptr);
     ex.layoutRunning = true;
     ex.fromX = ex.x;
     ex.fromY = ex.y;
@@ -209,6 +251,10 @@ static void finishLayout(Explorer& ex) {
     for (size_t a = 0; a < ex.map.actors.size(); ++a)
         if (ex.map.actors[a].pinned) ex.targetX[a] = ex.map.actors[a].x, ex.targetY[a] = ex.map.actors[a].y;
     ex.bands = ex.run.bands();
+    ex.routes.assign(ex.map.relations.size(), {});
+    const std::vector<layout::Route>& routes = ex.run.routes();
+    for (size_t e = 0; e < routes.size() && e < ex.edgeToRelation.size(); ++e)
+        ex.routes[ex.edgeToRelation[e]] = routes[e];
     // Actors without a previous place appear at their target directly.
     for (size_t a = 0; a < ex.map.actors.size(); ++a)
         if (std::isnan(ex.fromX[a]) || std::isnan(ex.fromY[a]))
@@ -225,6 +271,17 @@ static void finishLayout(Explorer& ex) {
 }
 
 static void advanceLayout(Explorer& ex) {
+    // The cartographic layout fills the screen it was made for: lay out again (and fit)
+    // when the canvas changes shape, once the user is not in the middle of something.
+    if (ex.layoutCarto && !ex.layoutRunning && ex.transition >= 1 && ex.dragging < 0) {
+        float w, h;
+        layoutView(ex, w, h);
+        const float ratio = (w / h) / std::max(0.01f, ex.layoutViewW / ex.layoutViewH);
+        if (ratio > 1.15f || ratio < 1.0f / 1.15f || std::fabs(w - ex.layoutViewW) > 300.0f) {
+            ex.cameraSet = false;
+            startLayout(ex, false);
+        }
+    }
     if (ex.layoutRunning) {
         ex.run.step(8.0);  // a slice per frame keeps the page responsive on big maps
         if (ex.run.done()) finishLayout(ex);
@@ -251,6 +308,26 @@ void fitAll(Explorer& ex, bool animate) {
         y0 = std::min(y0, ys[a]), y1 = std::max(y1, ys[a]);
     }
     if (x0 > x1) return;
+    if (ex.layoutCarto && ex.transition >= 1) {
+        // Boxes (discs and labels) and band captions: the extents of the visible bands.
+        float bx0 = 1e30f, by0 = 1e30f, bx1 = -1e30f, by1 = -1e30f;
+        for (const layout::Band& b : ex.bands) {
+            if (b.level >= 0 && size_t(b.level) < ex.levelOn.size() && !ex.levelOn[size_t(b.level)]) continue;
+            bx0 = std::min(bx0, b.x0), bx1 = std::max(bx1, b.x1), by0 = std::min(by0, b.y0), by1 = std::max(by1, b.y1);
+        }
+        if (bx0 < bx1) {
+            float w, h;
+            layoutView(ex, w, h);
+            float zoom = std::clamp(std::min(w / (bx1 - bx0), h / (by1 - by0)), render::Camera::kMinZoom, 2.0f);
+            // Centre in the area under the toolbar.
+            float cx = (bx0 + bx1) * 0.5f, cy = (by0 + by1) * 0.5f - (ex.topBarHeight * 0.5f) / zoom;
+            if (animate)
+                ex.camera.flyTo(cx, cy, zoom);
+            else
+                ex.camera.x = cx, ex.camera.y = cy, ex.camera.zoom = zoom, ex.camera.animating = false;
+            return;
+        }
+    }
     // Leave room for the search bar (top), labels (right) and the legend (left).
     const float usableW = std::max(ex.width - 120.0f, 100.0f), usableH = std::max(ex.height - 140.0f, 100.0f);
     float zoom =
@@ -330,9 +407,11 @@ static void computeEmphasis(Explorer& ex) {
         for (size_t a = 0; a < n; ++a) visible[a] = visible[a] && near[a];
     }
     const bool touring = !ex.tourFocus.empty();
-    long active = touring ? -1 : ex.hovered >= 0 ? ex.hovered : ex.selected;
+    // Hovering only highlights (fading the map under a moving mouse makes it flicker); a
+    // selection, a path or a tour step fades the rest.
+    long active = touring ? -1 : ex.selected >= 0 ? ex.selected : ex.hovered;
     if (active >= 0 && !visible[size_t(active)]) active = -1;
-    const bool emphasising = active >= 0 || !ex.pathActors.empty() || touring;
+    const bool emphasising = (active >= 0 && active == ex.selected) || !ex.pathActors.empty() || touring;
     for (size_t a = 0; a < n; ++a)
         ex.actorEmphasis[a] = !visible[a] ? render::Hidden : emphasising ? render::Faded : render::Normal;
     for (size_t r = 0; r < m.relations.size(); ++r) {
@@ -395,6 +474,9 @@ render::SceneInput sceneInput(const Explorer& ex) {
     in.height = ex.height;
     in.hoverRing = 0x111111;
     in.highContrast = ex.present;
+    in.edgeGroups = &ex.edgeGroups;
+    in.routes = ex.transition >= 1 && !ex.layoutRunning ? &ex.routes : nullptr;
+    in.kindStrong = ex.kindStrong.data();
     return in;
 }
 
@@ -487,6 +569,7 @@ static void handleMouse(Explorer& ex) {
             ex.targetX[a] = ex.fromX[a] = ex.x[a];
             ex.targetY[a] = ex.fromY[a] = ex.y[a];
             ex.map.actors[a].pinned = true;
+            for (uint32_t r : ex.incident[a]) ex.routes[r].clear();  // its edges go straight now
             ex.map.actors[a].x = ex.x[a];
             ex.map.actors[a].y = ex.y[a];
         } else if (ex.panning) {
@@ -580,69 +663,119 @@ static void handleKeyboard(Explorer& ex) {
 // ---------------------------------------------------------------------------
 
 // Labels use the large font in facilitator mode (crisp when scaled up for a projector).
-static ImFont* labelFont(const Explorer& ex) {
+static ImFont* labelFont(const Explorer& ex, float size) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    return ex.present && atlas->Fonts.Size > 1 ? atlas->Fonts[1] : atlas->Fonts[0];
+    return (ex.present || size > 20.0f) && atlas->Fonts.Size > 1 ? atlas->Fonts[1] : atlas->Fonts[0];
 }
-static float labelSize(const Explorer& ex) {
-    return ImGui::GetFontSize() * (ex.present ? ex.presentScale : 1.0f);
+// ImGui sizes a font by its line height (ascent + descent); labels.h works in em.
+static float imguiSize(float em) {
+    return em * layout::lineHeightEm();
 }
 struct Measure {
     ImFont* font;
-    float size;
 };
-static float measure(const char* begin, const char* end, void* user) {
+static float measure(const char* begin, const char* end, float size, void* user) {
     const Measure* m = static_cast<const Measure*>(user);
-    return m->font->CalcTextSizeA(m->size, 1e30f, 0.0f, begin, end).x;
+    return m->font->CalcTextSizeA(imguiSize(size), 1e30f, 0.0f, begin, end).x;
 }
 
+// Label em size on screen: the layout's size at this zoom (so labels fill the boxes the
+// layout reserved), capped so zooming in does not blow text up, and at least a legible
+// minimum (placement then drops the least important labels instead of overlapping).
+static float mapLabelSize(const Explorer& ex) {
+    const float cap = ex.present ? 15.0f * ex.presentScale : 17.0f;
+    const float want = ex.layoutCarto ? ex.layoutFont * ex.camera.zoom : 13.0f;
+    return std::clamp(want, ex.present ? 12.0f : 8.0f, cap);
+}
+
+// Band captions sit in the strip the layout left at the top of each band, at its left end.
 static void drawBandCaptions(Explorer& ex) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    ImFont* font = labelFont(ex);
-    const float size = labelSize(ex) * 0.95f;
+    ex.drawn.bands.clear();
+    const float size = std::clamp(ex.layoutFont * 0.95f * ex.camera.zoom, 8.0f, 18.0f);
+    ImFont* font = labelFont(ex, size);
     for (const layout::Band& b : ex.bands) {
         if (b.level < 0 || size_t(b.level) >= ex.map.levels.size() || !ex.levelOn[size_t(b.level)]) continue;
         float sy0 = ex.camera.screenY(b.y0, ex.height), sy1 = ex.camera.screenY(b.y1, ex.height);
         if (sy1 < 0 || sy0 > ex.height) continue;
         const Category& level = ex.map.levels[size_t(b.level)];
         const std::string& text = label(level).get(ex.lang);
-        float ty = std::clamp(sy0 + 6.0f, 44.0f, std::max(44.0f, sy1 - size - 4.0f));
-        ImU32 colour = render::rgba(level.colour, 0.9f);
+        ImU32 colour = render::rgba(level.colour, 1.0f);
         dl->AddRectFilled(ImVec2(0, sy0), ImVec2(5, sy1), render::rgba(level.colour, 0.55f));
-        dl->AddText(font, size, ImVec2(12, ty), colour, text.c_str());
+        render::DrawnBand d{b.level, sy0, sy1, 0, 0, 0, 0};
+        const ImVec2 ts = font->CalcTextSizeA(imguiSize(size), 1e30f, 0.0f, text.c_str());
+        float tx = ex.layoutCarto ? ex.camera.screenX(b.x0, ex.width) : 12.0f;
+        tx = std::max(tx, 12.0f);
+        const float strip = ex.layoutCarto ? layout::Options{}.captionHeight * ex.camera.zoom : 0.0f;
+        const float ty = ex.layoutCarto ? sy0 + std::max(0.0f, (strip - ts.y) * 0.5f)
+                                        : std::clamp(sy0 + 6.0f, 44.0f, std::max(44.0f, sy1 - size - 4.0f));
+        // Only where it does not slide under the toolbar (the band's own strip is off screen).
+        if (ty >= ex.topBarHeight + 2.0f && ty + ts.y <= ex.height) {
+            dl->AddText(font, imguiSize(size), ImVec2(tx, ty), colour, text.c_str());
+            d.cx0 = tx, d.cy0 = ty, d.cx1 = tx + ts.x, d.cy1 = ty + ts.y;
+        }
+        ex.drawn.bands.push_back(d);
     }
 }
 
 static void drawLabels(Explorer& ex) {
     render::SceneInput in = sceneInput(ex);
     ex.labelRequests.clear();
-    const float cull = 20.0f;
-    for (uint32_t a = 0; a < ex.x.size(); ++a) {
-        uint8_t e = ex.actorEmphasis[a];
-        if (e == render::Hidden || (e == render::Faded && ex.camera.zoom < 2.5f)) continue;
-        float sx = ex.camera.screenX(ex.x[a], ex.width), sy = ex.camera.screenY(ex.y[a], ex.height);
-        if (sx < -300 || sx > ex.width + cull || sy < -cull || sy > ex.height + cull) continue;
-        ex.labelRequests.push_back(
-            {a, float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f});
+    const float size = mapLabelSize(ex);
+    const bool reserved = ex.layoutCarto && ex.transition >= 1 && !ex.layoutRunning;
+    std::vector<uint8_t> onPath(ex.x.size(), 0);
+    for (uint32_t a : ex.pathActors) onPath[a] = 1;
+    for (const render::DrawnNode& node : ex.drawn.nodes) {
+        const uint32_t a = node.actor;
+        const uint8_t e = ex.actorEmphasis[a];
+        if (e == render::Hidden) continue;
+        // Selected and tour actors first, then their neighbours, then the busiest actors;
+        // faded context last.
+        float priority = float(e) * 1e6f + float(ex.degree[a]) - float(ex.map.actors[a].level) * 0.5f;
+        if (onPath[a]) priority += 5e5f;
+        const bool pinnedMoved = ex.map.actors[a].pinned;
+        // On a projector, the actors a step is about are readable from the back of the room.
+        const float big = ex.present && e >= render::Selected ? std::max(size, 24.0f * std::min(1.0f, ex.width / 1920.0f) * ex.presentScale / 1.6f) : 0.0f;
+        ex.labelRequests.push_back({a, priority, &ex.labelTexts[a], reserved && !pinnedMoved, big});
     }
-    const float fontSize = labelSize(ex);
-    ImFont* font = labelFont(ex);
-    Measure m{font, fontSize};
-    render::placeLabels(in, ex.labelRequests, ex.lang, fontSize, measure, &m, 600, ex.labels);
+    ImFont* font = labelFont(ex, ex.present ? 24.0f : size);
+    Measure m{font};
+    const float reservedSize = ex.layoutCarto ? ex.layoutFont * ex.camera.zoom : 0.0f;
+    render::placeLabels(in, ex.drawn, ex.labelRequests, size, reservedSize, measure, &m, 800, ex.labels);
+    ex.drawn.labels.clear();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const render::PlacedLabel& l : ex.labels) {
-        const Actor& actor = ex.map.actors[l.actor];
-        std::string text = l.full ? actor.acronym + " — " + actor.name.get(ex.lang) : actor.label(ex.lang);
-        uint8_t e = ex.actorEmphasis[l.actor];
-        ImVec2 size = font->CalcTextSizeA(fontSize, 1e30f, 0.0f, text.c_str());
-        float maxW = ex.width * 0.6f;
-        ImVec4 clip(l.x - 2, l.y - 2, l.x + std::min(size.x, maxW) + 2, l.y + size.y + 2);
-        ImU32 halo = e == render::Faded ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 200);
-        dl->AddRectFilled(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), halo, 3.0f);
-        ImU32 colour = e == render::Faded                    ? IM_COL32(60, 60, 60, 110)
-                       : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255)
-                                                             : IM_COL32(25, 25, 35, 235);
-        dl->AddText(font, fontSize, ImVec2(l.x, l.y), colour, text.c_str(), nullptr, 0.0f, &clip);
+        const float fs = imguiSize(l.size), lh = fs, bold = std::max(0.5f, layout::kBoldExtraEm * l.size);
+        const layout::LabelText& t = *l.text;
+        const uint8_t e = ex.actorEmphasis[l.actor];
+        // Opaque plates: edges pass under labels without hiding them.
+        const ImU32 plate = e == render::Faded ? IM_COL32(255, 255, 255, ex.present ? 200 : 170)
+                                               : IM_COL32(255, 255, 255, 235);
+        dl->AddRectFilled(ImVec2(l.box.x0, l.box.y0), ImVec2(l.box.x1, l.box.y1), plate, 3.0f);
+        if (e >= render::Selected)
+            dl->AddRect(ImVec2(l.box.x0, l.box.y0), ImVec2(l.box.x1, l.box.y1), IM_COL32(20, 20, 20, 200), 3.0f);
+        const ImU32 colour = e == render::Faded ? (ex.present ? IM_COL32(70, 70, 80, 200) : IM_COL32(80, 80, 90, 170))
+                             : e >= render::Selected || ex.present ? IM_COL32(0, 0, 0, 255)
+                                                                   : IM_COL32(20, 20, 30, 245);
+        const ImVec4 clip(l.box.x0, l.box.y0, l.box.x1, l.box.y1);
+        std::string text;
+        for (int line = 0; line < t.count; ++line) {
+            const std::string& s = t.lines[line];
+            const ImVec2 at(l.tx, l.ty + float(line) * lh);
+            if (line == 0 && t.boldBytes > 0) {
+                // Bold acronym: drawn twice, shifted (one font file, same advances as layout).
+                const char* b0 = s.c_str();
+                const char* b1 = b0 + t.boldBytes;
+                dl->AddText(font, fs, at, colour, b0, b1, 0.0f, &clip);
+                dl->AddText(font, fs, ImVec2(at.x + bold, at.y), colour, b0, b1, 0.0f, &clip);
+                const float w = font->CalcTextSizeA(fs, 1e30f, 0.0f, b0, b1).x + bold;
+                dl->AddText(font, fs, ImVec2(at.x + w, at.y), colour, b1, b0 + s.size(), 0.0f, &clip);
+            } else {
+                dl->AddText(font, fs, at, colour, s.c_str(), nullptr, 0.0f, &clip);
+            }
+            text += (line ? "\n" : "") + s;
+        }
+        ex.drawn.labels.push_back({l.actor, text, l.box.x0, l.box.y0, l.box.x1, l.box.y1});
     }
 }
 
@@ -699,6 +832,12 @@ void frame(Explorer& ex) {
     handleMouse(ex);
     if (!handlePresenterKeys(ex)) handleKeyboard(ex);
     computeEmphasis(ex);
+    // The scene (edges and discs) is built here so labels can avoid what is drawn;
+    // drawGraph submits it.
+    {
+        render::SceneInput in = sceneInput(ex);
+        render::buildScene(in, ex.scene, &ex.drawn);
+    }
     drawBandCaptions(ex);
     drawLabels(ex);
     publishState(ex);
@@ -706,7 +845,6 @@ void frame(Explorer& ex) {
 
 void drawGraph(Explorer& ex) {
     if (!ex.hasMap) return;
-    render::SceneInput in = sceneInput(ex);
     // Band backgrounds: one wide, flat "edge" per band, under everything else.
     static std::vector<QfqEdgeInstance> bandQuads;
     bandQuads.clear();
@@ -724,7 +862,6 @@ void drawGraph(Explorer& ex) {
         q.colour = render::rgba(ex.map.levels[size_t(b.level)].colour, i % 2 ? 0.035f : 0.07f);
         bandQuads.push_back(q);
     }
-    render::buildScene(in, ex.scene);
     QfqView view{ex.camera.zoom, ex.camera.x, ex.camera.y, ex.dpr, ex.width, ex.height, 0, 0};
     qfq_gpu_draw_edges(bandQuads.data(), int(bandQuads.size()), &view);
     qfq_gpu_draw_edges(ex.scene.edges.data(), int(ex.scene.edges.size()), &view);
@@ -734,6 +871,39 @@ void drawGraph(Explorer& ex) {
 // ---------------------------------------------------------------------------
 // 7. Status
 // ---------------------------------------------------------------------------
+
+std::string sceneJson(const Explorer& ex) {
+    const render::DrawnScene& d = ex.drawn;
+    nlohmann::json j;
+    j["width"] = d.width;
+    j["height"] = d.height;
+    auto id = [&](uint32_t a) { return a < ex.map.actors.size() ? ex.map.actors[a].id : std::string(); };
+    nlohmann::json labels = nlohmann::json::array(), nodes = nlohmann::json::array(),
+                   edges = nlohmann::json::array(), bands = nlohmann::json::array();
+    for (const render::DrawnLabel& l : d.labels)
+        labels.push_back({{"id", id(l.actor)}, {"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1}});
+    for (const render::DrawnNode& n : d.nodes)
+        nodes.push_back({{"id", id(n.actor)}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
+    for (const render::DrawnEdge& e : d.edges) {
+        nlohmann::json kinds = nlohmann::json::array(), points = nlohmann::json::array();
+        for (uint32_t r : e.relations)
+            if (r < ex.map.relations.size())
+                kinds.push_back(ex.map.relationKinds[size_t(ex.map.relations[r].kind)].id);
+        for (const auto& p : e.points) points.push_back({p[0], p[1]});
+        edges.push_back({{"from", id(e.from)}, {"to", id(e.to)}, {"kinds", kinds}, {"points", points}});
+    }
+    for (const render::DrawnBand& b : d.bands) {
+        const Category& level = ex.map.levels[size_t(b.level)];
+        nlohmann::json band = {{"id", level.id}, {"label", level.label.get(ex.lang)}, {"y0", b.y0}, {"y1", b.y1}};
+        if (b.cx1 > b.cx0) band["caption"] = {b.cx0, b.cy0, b.cx1, b.cy1};
+        bands.push_back(band);
+    }
+    j["labels"] = labels;
+    j["nodes"] = nodes;
+    j["edges"] = edges;
+    j["bands"] = bands;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string statusJson(const Explorer& ex) {
     nlohmann::json j;

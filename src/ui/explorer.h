@@ -61,6 +61,14 @@ struct Explorer {
     std::vector<float> x, y, targetX, targetY, fromX, fromY;
     float transition = 1;  // 0 → 1 while moving from old to new positions
     std::vector<layout::Band> bands;
+    std::vector<uint32_t> edgeToRelation;         // graph edge -> relation
+    std::vector<layout::Route> routes;            // per relation (world units); empty = straight
+    std::vector<std::vector<uint32_t>> edgeGroups;  // relations drawn as one edge (same pair)
+    std::vector<uint8_t> kindStrong;              // per relation kind: structural, drawn stronger
+    std::vector<layout::LabelText> labelTexts;    // per actor: wrapped map label
+    float layoutFont = 13;                        // label em size at zoom 1 (layout units)
+    float layoutViewW = 0, layoutViewH = 0;       // the screen the layout was sized for
+    bool layoutCarto = false;                     // cartographic placement (boxes, routes)
     bool layoutRunning = false;
     layout::Mode layoutMode = layout::Mode::Layered;
 
@@ -143,6 +151,7 @@ struct Explorer {
     render::Scene scene;
     std::vector<render::LabelRequest> labelRequests;
     std::vector<render::PlacedLabel> labels;
+    render::DrawnScene drawn;  // what the last frame drew (window.qfq.scene())
     float frameCpuMs = 0;
 };
 
@@ -163,6 +172,8 @@ void drawGraph(Explorer& ex);
 
 // Commands from scripts and tests (window.qfq.command): JSON in, JSON out.
 std::string command(Explorer& ex, const std::string& json);
+// JSON of what the last frame drew, for window.qfq.scene().
+std::string sceneJson(const Explorer& ex);
 // JSON status for window.qfq.status().
 std::string statusJson(const Explorer& ex);
 

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "layout/labels.h"
 #include "ui/explorer.h"
 #include "ui/map_text.h"
 #include "ui/panels.h"
@@ -38,24 +39,30 @@ void applyTourStep(Explorer& ex) {
         query::PathResult r = ex.network.paths(step.path.front(), step.path.back(), 1);
         if (!r.paths.empty()) ex.pathActors = r.paths[0].actors;
     }
-    // Frame the focus and the path.
+    // Frame the focus and the path: their discs and labels (as the layout reserved them),
+    // in the screen above the step's caption, without cropping anything.
     const std::vector<float>& xs = ex.transition < 1 ? ex.targetX : ex.x;
     const std::vector<float>& ys = ex.transition < 1 ? ex.targetY : ex.y;
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
     auto include = [&](uint32_t a) {
-        x0 = std::min(x0, xs[a]), x1 = std::max(x1, xs[a]);
-        y0 = std::min(y0, ys[a]), y1 = std::max(y1, ys[a]);
+        const float r = ex.radius[a];
+        const float em = a < ex.labelTexts.size() ? ex.labelTexts[a].widthEm : 4.0f;
+        const int lines = a < ex.labelTexts.size() ? std::max(1, ex.labelTexts[a].count) : 1;
+        const layout::Box b = layout::labelBox(xs[a], ys[a], r, em, lines, ex.layoutFont);
+        x0 = std::min(x0, xs[a] - r), x1 = std::max(x1, b.x1);
+        y0 = std::min(y0, std::min(ys[a] - r, b.y0)), y1 = std::max(y1, std::max(ys[a] + r, b.y1));
     };
     for (uint32_t a : ex.tourFocus) include(a);
     for (uint32_t a : ex.pathActors) include(a);
     if (x0 > x1) return;
-    // Leave room for labels on the right and the caption at the bottom.
-    float w = std::max(ex.width - 80.0f, 100.0f), h = std::max(ex.height * 0.62f, 100.0f);
-    float zoom = step.zoom > 0
-                     ? step.zoom
-                     : std::min(w / std::max(x1 - x0 + 360.0f, 1.0f), h / std::max(y1 - y0 + 80.0f, 1.0f));
-    zoom = std::clamp(zoom, 0.05f, 2.5f);
-    ex.camera.flyTo((x0 + x1) * 0.5f + 100.0f / zoom, (y0 + y1) * 0.5f + ex.height * 0.12f / zoom, zoom);
+    const float top = ex.present ? 16.0f : ex.topBarHeight + 8.0f;
+    const float bottom = ex.height * (ex.present ? 0.30f : 0.26f);  // the caption
+    const float w = std::max(ex.width - 80.0f, 100.0f), h = std::max(ex.height - top - bottom - 24.0f, 100.0f);
+    float zoom = step.zoom > 0 ? step.zoom : std::min(w / std::max(x1 - x0, 1.0f), h / std::max(y1 - y0, 1.0f));
+    zoom = std::clamp(zoom, 0.05f, 3.0f);
+    // The middle of the free area (between the top and the caption) shows the middle of the focus.
+    const float screenMid = top + 12.0f + h * 0.5f;
+    ex.camera.flyTo((x0 + x1) * 0.5f, (y0 + y1) * 0.5f - (screenMid - ex.height * 0.5f) / zoom, zoom);
     ex.selected = ex.tourFocus.empty() ? -1 : long(ex.tourFocus[0]);
     ex.showCard = false;
 }
