@@ -324,6 +324,13 @@ int runContact(const Args& args) {
             j["byTopic"] = h.byTopic;
             j["typical"] = h.typical;
             j["why"] = h.explanation;
+            if (!h.officeName.empty()) {
+                nlohmann::json office = {{"name", h.officeName},
+                                         {"territory", m.territories[size_t(h.officeTerritory)].id}};
+                if (!h.officeUrl.empty()) office["url"] = h.officeUrl;
+                if (h.officeUnsure) office["confidence"] = "unsure";
+                j["office"] = std::move(office);
+            }
             hits.push_back(j);
         }
         std::cout << nlohmann::json{{"topic", args.get("--topic")},
@@ -336,7 +343,13 @@ int runContact(const Args& args) {
     std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic")
               << "\n";
     if (r.hits.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
-    for (const query::ContactHit& h : r.hits) std::cout << "  " << h.explanation << "\n";
+    for (const query::ContactHit& h : r.hits) {
+        std::cout << "  " << h.explanation << "\n";
+        // The concrete office of a typical role here ("DSDEN du Finistère"), with its page.
+        if (!h.officeName.empty())
+            std::cout << "      → " << h.officeName << (h.officeUrl.empty() ? "" : " — " + h.officeUrl)
+                      << (h.officeUnsure ? say(args.lang, " (incertain)", " (unsure)") : "") << "\n";
+    }
     return kExitOk;
 }
 

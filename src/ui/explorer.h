@@ -49,6 +49,15 @@ struct Explorer {
     std::vector<io::Problem> problems;  // of the last load attempt
     bool showProblems = false;
 
+    // ui/variants.cpp: ex.map's actors show the variant last applied; the actors' own wording
+    // (those that have variants) is kept here to be put back. Then the switcher's filter box
+    // and how many variants it lists (after the filter).
+    int appliedVariant = -1;
+    std::vector<std::pair<uint32_t, Actor>> unvaried;
+    char variantFilter[64] = {};
+    bool variantFilterFocused = false;
+    int variantListed = 0;
+
     // Derived from the map (recomputed by setMap).
     std::vector<uint32_t> degree;
     std::vector<std::vector<uint32_t>> incident;  // relations touching each actor

@@ -21,6 +21,7 @@
 #include "ui/explorer.h"
 #include "ui/map_text.h"
 #include "ui/strings.h"
+#include "ui/variants.h"
 
 namespace qfq::ui {
 
@@ -271,21 +272,7 @@ static void topBar(Explorer& ex) {
     }
     if (!ex.map.variants.empty()) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(190);
-        const char* vlabel = ex.variant < 0 ? T(ex, S::VariantNone)
-                                            : ex.map.variants[size_t(ex.variant)].label.get(ex.lang).c_str();
-        bool variantOpen = ImGui::BeginCombo("##variant", vlabel);
-        track(ex, "variant");
-        if (variantOpen) {
-            if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
-            track(ex, "variant-none");
-            for (size_t v = 0; v < ex.map.variants.size(); ++v) {
-                const Variant& var = ex.map.variants[v];
-                if (selectableText(var.label.get(ex.lang), ex.variant == int(v), var.id)) ex.variant = int(v);
-                track(ex, "variant-" + var.id);
-            }
-            ImGui::EndCombo();
-        }
+        drawVariantSwitcher(ex);
     }
     flow(ex.lang == Lang::Fr ? "EN" : "FR");
     if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
