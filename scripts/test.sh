@@ -5,8 +5,8 @@
 #      then each libFuzzer target (loader, CSV importer, URL fragment) replays the committed
 #      seeds and regressions and a fixed -seed=1 run (deterministic: the same inputs on every
 #      run of a commit; long random runs are scripts/fuzz.sh's job)
-#   2. the scripts themselves (tests/scripts/check_scripts.sh), the CLI's validation of every
-#      shipped map, and that the generated parts of data/national.json match their sourced
+#   2. the scripts themselves (tests/scripts/check_scripts.sh), the CLI's validation and provenance
+#      audit of every shipped map, and that the generated parts of data/national.json match their sourced
 #      tables (scripts/gen_territories.py --check)
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
 #   4. browser end-to-end tests in headless Chromium (WebGPU and WebGL2)
@@ -33,6 +33,7 @@ step "unit tests under ASan+UBSan" build/sanitize/qfq_tests
 step "fuzz replay (committed inputs, -seed=1, fixed runs)" scripts/fuzz.sh --replay
 step "maps: qfq validate" build/native/qfq validate data/national.json data/wallonie.json data/territories/*.json
 step "maps: national.json up to date with data/sources (gen_territories.py --check)" python3 scripts/gen_territories.py --check
+step "maps: qfq audit (provenance thresholds)" build/native/qfq audit data/national.json data/wallonie.json data/territories/*.json
 step "maps: ajv (JSON Schema 2020-12)" node tests/schema/validate.mjs
 step "exports: independent parsers (networkx, XML, PNG)" python3 tests/export/check_exports.py build/native/qfq
 step "browser tests (headless Chromium)" node tests/browser/run.mjs

@@ -22,6 +22,7 @@
     X(validate)         \
     X(resolve)          \
     X(stats)            \
+    X(audit)            \
     X(layout)           \
     X(search)           \
     X(focus)            \

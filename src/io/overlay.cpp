@@ -569,6 +569,7 @@ void Builder::glossary() {
         g.definition = toText(get(v, "definition"));
         g.sources = toSources(v);
         g.see = actorList(item, arrayAt(v, "see"), "see", "");
+        g.confidence = toConfidence(v);
         map_.glossary.push_back(std::move(g));
     }
 }
@@ -609,6 +610,26 @@ void Builder::run() {
     for (size_t d = 0; d + 1 < docs_.size(); ++d) map_.extendsChain.push_back(str(docs_[d].root, "extends"));
     for (const json& m : arrayAt(leaf, "maintainers"))
         map_.maintainers.push_back({str(m, "name"), str(m, "url"), str(m, "email")});
+
+    // The nearest map of the chain that declares thresholds gives all of them: an overlay
+    // that states its own does not silently inherit half of its base's.
+    for (const ParsedDoc& d : docs_) {
+        const json& a = get(d.root, "audit");
+        if (!a.is_object()) continue;
+        AuditThresholds& t = map_.audit;
+        if (get(a, "maxHomepageShare").is_number())
+            t.maxHomepageShare = get(a, "maxHomepageShare").get<double>();
+        auto whole = [&](const char* key, long& out) {
+            if (get(a, key).is_number()) out = long(get(a, key).get<double>());
+        };
+        whole("maxUnsourced", t.maxUnsourced);
+        whole("maxUnrelatedClaimsPerUrl", t.maxUnrelatedClaimsPerUrl);
+        whole("maxAgeDays", t.maxAgeDays);
+        whole("maxStaleSources", t.maxStaleSources);
+        whole("maxFutureDates", t.maxFutureDates);
+        whole("maxMalformedUrls", t.maxMalformedUrls);
+        break;
+    }
 
     categories(Levels, map_.levels);
     categories(ActorKinds, map_.actorKinds);

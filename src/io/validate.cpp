@@ -325,6 +325,22 @@ public:
         f.finish();
     }
 
+    // Top-level `audit`: the thresholds of `qfq audit` (data/README.md section 13).
+    void auditThresholds(json& v, const std::string& p) {
+        Fields f(*this, v, p, false);
+        if (!f.ok()) return;
+        if (json* x = f.field("maxHomepageShare")) number(*x, f.at("maxHomepageShare"), 0, 1);
+        for (const char* key : {"maxUnsourced", "maxUnrelatedClaimsPerUrl", "maxAgeDays", "maxStaleSources",
+                                "maxFutureDates", "maxMalformedUrls"})
+            if (json* x = f.field(key)) {
+                if (x->is_number() && !x->is_number_integer() && !x->is_number_unsigned())
+                    error(f.at(key), tr("nombre entier attendu", "a whole number was expected"));
+                else
+                    number(*x, f.at(key), 0, 1e9);
+            }
+        f.finish();
+    }
+
     // `partial`: a territory in `override.territories` (an overlay naming offices for the
     // base's territories); its id cannot change.
     void territory(json& v, const std::string& p, bool partial) {
@@ -657,6 +673,7 @@ void Checker::run() {
         });
     if (json* x = f.field("updated", true)) date(*x, "/updated");
     if (json* x = f.field("description")) text(*x, "/description");
+    if (json* x = f.field("audit")) auditThresholds(*x, "/audit");
     json* ext = f.field("extends");
     if (ext && string(*ext, "/extends", 2000)) {
         // A catalogue id, or the URL of a .json file (schema: ^[^\s]+\.json$).

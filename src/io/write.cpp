@@ -110,6 +110,19 @@ json toJson(const Map& map) {
     doc["maintainers"] = std::move(maintainers);
     doc["updated"] = map.updated;
     putText(doc, "description", map.description);
+    if (map.audit.declared()) {
+        const AuditThresholds& t = map.audit;
+        json a = json::object();
+        if (t.maxHomepageShare >= 0) a["maxHomepageShare"] = t.maxHomepageShare;
+        for (auto [key, value] :
+             {std::pair{"maxUnsourced", t.maxUnsourced},
+              std::pair{"maxUnrelatedClaimsPerUrl", t.maxUnrelatedClaimsPerUrl},
+              std::pair{"maxAgeDays", t.maxAgeDays}, std::pair{"maxStaleSources", t.maxStaleSources},
+              std::pair{"maxFutureDates", t.maxFutureDates},
+              std::pair{"maxMalformedUrls", t.maxMalformedUrls}})
+            if (value >= 0) a[key] = value;
+        doc["audit"] = std::move(a);
+    }
 
     doc["levels"] = categories(map.levels, false);
     doc["actorKinds"] = categories(map.actorKinds, false);
@@ -222,6 +235,7 @@ json toJson(const Map& map) {
             json o = {{"term", g.term}, {"expansion", text(g.expansion)}, {"definition", text(g.definition)}};
             if (!g.sources.empty()) o["sources"] = sources(g.sources);
             if (!g.see.empty()) o["see"] = actorIds(map, g.see);
+            if (g.confidence == Confidence::Unsure) o["confidence"] = "unsure";
             a.push_back(std::move(o));
         }
         doc["glossary"] = std::move(a);

@@ -2,7 +2,7 @@
 //
 // Contents
 //   1. Localised text, sources, categories
-//   2. Actors, relations, glossary, territories (and their offices), tours
+//   2. Actors, relations, glossary, territories (and their offices), tours, audit thresholds
 //   3. Map (flat arrays + id lookup)
 //   4. Variants applied (an actor as one académie words it)
 //
@@ -113,6 +113,7 @@ struct GlossaryEntry {
     Text expansion, definition;
     std::vector<Source> sources;
     std::vector<uint32_t> see;  // actor indices
+    Confidence confidence = Confidence::Sure;
 };
 
 // The concrete office of a generic role in one territory: the role is an actor of the map
@@ -162,6 +163,22 @@ struct Tour {
     std::vector<TourStep> steps;
 };
 
+// The limits `qfq audit` applies, as the map declares them in its top-level `audit` object
+// (data/README.md section 13); -1 = not declared, the audit's default applies.
+struct AuditThresholds {
+    double maxHomepageShare = -1;        // share (0–1) of cited sources that are homepages
+    long maxUnsourced = -1;              // claims with no source that are not marked unsure
+    long maxUnrelatedClaimsPerUrl = -1;  // unrelated groups of claims that cite one URL
+    long maxAgeDays = -1;                // a `verified` date older than this is stale
+    long maxStaleSources = -1;           // stale sources allowed (default: any, only reported)
+    long maxFutureDates = -1;            // `verified` dates after today
+    long maxMalformedUrls = -1;          // actors' `url` that are not well-formed
+    bool declared() const {
+        return maxHomepageShare >= 0 || maxUnsourced >= 0 || maxUnrelatedClaimsPerUrl >= 0 ||
+               maxAgeDays >= 0 || maxStaleSources >= 0 || maxFutureDates >= 0 || maxMalformedUrls >= 0;
+    }
+};
+
 struct Maintainer {
     std::string name, url, email;
 };
@@ -175,6 +192,7 @@ struct Map {
     std::vector<std::string> extendsChain;  // ids/URLs of the bases, nearest first
     Text title, description;
     std::vector<Maintainer> maintainers;
+    AuditThresholds audit;  // from the nearest map of the `extends` chain that declares one
 
     std::vector<Category> levels, actorKinds, relationKinds;
     std::vector<Variant> variants;
