@@ -801,6 +801,8 @@ std::string statusJson(const Explorer& ex) {
                              : "";
         c["school"] = ex.contactSchool >= 0 ? ex.map.actors[size_t(ex.contactSchool)].id : "";
         c["error"] = ex.contactAnswer.error;
+        c["topicText"] = ex.contactTopicText;
+        c["placeText"] = ex.contactPlaceText;
         static const char* kGroups[] = {"school", "authority", "office", "service"};
         nlohmann::json lines = nlohmann::json::array();
         for (const query::ContactLine& l : ex.contactAnswer.lines)

@@ -111,7 +111,9 @@ bool wrappedSelectable(const char* id, const std::string& text, bool selected, f
     // A Selectable the size of the wrapped text, the text drawn over it: ImGui's own
     // Selectable does not wrap, and long rows ran past the panel's edge.
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
+    // Selectable widens its box by half the item spacing on the right: keep that inside too.
+    const float width = std::max(
+        ImGui::GetContentRegionAvail().x - std::floor(ImGui::GetStyle().ItemSpacing.x * 0.5f), 40.0f);
     const float pad = ImGui::GetStyle().FramePadding.x * 0.5f;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
     const float height = std::max(size.y + 2.0f, minHeight);
@@ -705,7 +707,7 @@ static void applyTheme(const Explorer& ex) {
     auto set = [&st](ImGuiCol c, Rgb v) { st.Colors[c] = ImVec4(v.r, v.g, v.b, 1); };
     set(ImGuiCol_Text, theme::kText);
     set(ImGuiCol_TextDisabled, theme::kMuted);
-    st.FramePadding = ex.phone ? ImVec2(12, 14) : ImVec2(8, 5);
+    st.FramePadding = ex.phone ? ImVec2(12, 15) : ImVec2(8, 5);  // 15 + 2 × 15 ≥ 44 px
     st.ItemSpacing = ex.phone ? ImVec2(8, 8) : ImVec2(8, 6);
     st.TouchExtraPadding = ex.phone ? ImVec2(4, 4) : ImVec2(0, 0);
     st.ScrollbarSize = ex.phone ? 18 : 14;

@@ -32,10 +32,12 @@ const inside = (r, box, slack = 1) => r[0] >= box[0] - slack && r[1] >= box[1] -
 async function askContact(page, { topic, topicId, place, placeId, school }) {
   await click(page, 'contact');
   await typeInto(page, 'contact-topic', topic);
+  await page.waitForFunction((t) => window.qfq.status().contact.topicText === t, topic, { timeout: 5000 });
   await widget(page, `contact-topic-${topicId}`);
   await page.keyboard.press('Enter');
   await frames(page, 2);
   await typeInto(page, 'contact-place', place);
+  await page.waitForFunction((t) => window.qfq.status().contact.placeText === t, place, { timeout: 5000 });
   await widget(page, `contact-place-${placeId}`);
   await click(page, `contact-place-${placeId}`);
   if (school) await click(page, `contact-school-${school}`);
@@ -103,10 +105,12 @@ for (const renderer of ['webgpu', 'webgl2']) {
 
   test(`${renderer}: how the DNE reaches an école — the institutional chain, shown whole`, async (env) => {
     const page = await openApp(env, { renderer });
-    await typeInto(page, 'search', 'école');
+    await typeInto(page, 'search', 'ecole');  // accents are forgiven
+    await page.waitForFunction(() => window.qfq.status().searchText === 'ecole', null, { timeout: 5000 });
     await widget(page, 'hit-0');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.qfq.status().selected === 'ecole' && window.qfq.status().cardOpen, null, { timeout: 5000 });
+    await page.waitForTimeout(800);  // camera flight
     await typeInto(page, 'path-from', 'dne');
     await click(page, 'path-hit-dne');
     await page.waitForFunction(() => window.qfq.status().paths.length > 0, null, { timeout: 5000 });
