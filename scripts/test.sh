@@ -4,7 +4,8 @@
 #      adversarial graphs, round-trip property tests), then the same under ASan+UBSan, then
 #      60 s of libFuzzer per target (loader, CSV importer, URL fragment), then the
 #      same under ASan+UBSan (clang++), then 60 s of libFuzzer per fuzz target
-#   2. the CLI's validation of every shipped map
+#   2. the CLI's validation of every shipped map, and that the generated parts of
+#      data/national.json match their sourced tables (scripts/gen_territories.py --check)
 #   3. an independent JSON Schema validator (ajv) over the maps and the schema
 #   4. browser end-to-end tests in headless Chromium (WebGPU and WebGL2)
 # Runs every step even when one fails, and exits non-zero if any failed.
@@ -28,6 +29,7 @@ step "build: sanitised (clang++, ASan+UBSan, libFuzzer)" scripts/build.sh saniti
 step "unit tests under ASan+UBSan" build/sanitize/qfq_tests
 step "fuzz (60 s per target)" scripts/fuzz.sh 60
 step "maps: qfq validate" build/native/qfq validate data/national.json data/wallonie.json data/territories/*.json
+step "maps: national.json up to date with data/sources (gen_territories.py --check)" python3 scripts/gen_territories.py --check
 step "maps: ajv (JSON Schema 2020-12)" node tests/schema/validate.mjs
 step "exports: independent parsers (networkx, XML, PNG)" python3 tests/export/check_exports.py build/native/qfq
 step "browser tests (headless Chromium)" node tests/browser/run.mjs

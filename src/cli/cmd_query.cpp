@@ -343,7 +343,15 @@ int runContact(const Args& args) {
             nlohmann::json j = actorJson(m, l.actor, args.lang);
             j["group"] = kGroups[int(l.group)];
             j["territory"] = l.territory >= 0 ? m.territories[size_t(l.territory)].id : "";
-            j["office"] = l.office;
+            j["own"] = l.office;  // the territory's own actor (not a typical role)
+            if (l.officeTerritory >= 0) {
+                // The concrete office of a typical role here ("DSDEN du Finistère").
+                nlohmann::json office = {{"name", l.who},
+                                         {"territory", m.territories[size_t(l.officeTerritory)].id}};
+                if (!l.url.empty()) office["url"] = l.url;
+                if (l.officeUnsure) office["confidence"] = "unsure";
+                j["office"] = std::move(office);
+            }
             j["byTopic"] = l.byTopic;
             j["school"] = l.school >= 0 ? m.actors[size_t(l.school)].id : "";
             j["sentence"] = l.sentence;

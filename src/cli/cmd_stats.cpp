@@ -57,6 +57,17 @@ int runStats(const Args& args) {
         if (size_t(r.kind) < relationKinds.size()) ++relationKinds[size_t(r.kind)].count;
     size_t unsure = 0;
     for (const Actor& a : m.actors) unsure += a.confidence == Confidence::Unsure;
+    // Territories per level (how many académies, départements… a map answers for) and the
+    // offices they name (data/README.md section 3).
+    std::vector<Count> territoryLevels = countBy(m.levels, lang);
+    size_t offices = 0, unsureOffices = 0;
+    for (const Territory& t : m.territories) {
+        if (size_t(t.level) < territoryLevels.size()) ++territoryLevels[size_t(t.level)].count;
+        offices += t.offices.size();
+        for (const Office& o : t.offices) unsureOffices += o.confidence == Confidence::Unsure;
+    }
+    size_t groupedVariants = 0;
+    for (const Variant& v : m.variants) groupedVariants += !v.group.empty();
 
     if (args.json) {
         nlohmann::json out = {{"id", m.id},
@@ -68,6 +79,10 @@ int runStats(const Args& args) {
                               {"glossary", m.glossary.size()},
                               {"territories", m.territories.size()},
                               {"variants", m.variants.size()},
+                              {"groupedVariants", groupedVariants},
+                              {"offices", offices},
+                              {"unsureOffices", unsureOffices},
+                              {"territoriesByLevel", toJson(territoryLevels)},
                               {"tours", m.tours.size()},
                               {"byLevel", toJson(levels)},
                               {"byKind", toJson(kinds)},
@@ -87,10 +102,13 @@ int runStats(const Args& args) {
               << say(lang, "glossaire : ", "glossary: ") << m.glossary.size() << "\n"
               << say(lang, "territoires : ", "territories: ") << m.territories.size() << "\n"
               << say(lang, "variantes : ", "variants: ") << m.variants.size() << "\n"
+              << say(lang, "bureaux nommés : ", "offices named: ") << offices << " (" << unsureOffices
+              << say(lang, " incertains)", " unsure)") << "\n"
               << say(lang, "visites : ", "tours: ") << m.tours.size() << "\n\n";
     printTable(say(lang, "Acteurs par niveau", "Actors per level"), levels);
     printTable(say(lang, "Acteurs par type", "Actors per kind"), kinds);
     printTable(say(lang, "Relations par type", "Relations per kind"), relationKinds);
+    printTable(say(lang, "Territoires par niveau", "Territories per level"), territoryLevels);
     return kExitOk;
 }
 
@@ -101,8 +119,9 @@ const Command cmd_stats = {
     "stats", "count actors per level and kind, relations per kind, glossary, territories, tours",
     "Usage: qfq stats FILE [--lang fr|en] [--json]\n\n"
     "Loads FILE (with its bases) and prints how many actors each level and kind holds, how\n"
-    "many relations of each kind, and the sizes of the glossary, territories, variants and\n"
-    "tours. Exit code 1 (and problems on stderr) if the map is invalid.\n\n"
+    "many relations of each kind, the sizes of the glossary, territories, variants and\n"
+    "tours, the territories per level and the offices they name. Exit code 1 (and problems\n"
+    "on stderr) if the map is invalid.\n\n"
     "Options:\n"
     "  --lang fr|en  language of labels and messages (default fr)\n"
     "  --json        print one JSON object\n\n"

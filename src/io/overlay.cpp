@@ -216,7 +216,7 @@ private:
     }
 
     void override(int d, const json& what) {
-        for (int list : {Actors, Relations, Glossary}) {
+        for (int list : {Actors, Relations, Glossary, Territories}) {
             const json& entries = get(what, kListNames[list]);
             if (!entries.is_object() || entries.empty()) continue;
             std::unordered_map<std::string, size_t> index = indexOf(list);
@@ -409,6 +409,7 @@ private:
     }
 
     void territories();
+    void offices();
     void actors();
     void relations();
     void glossary();
@@ -424,6 +425,7 @@ void Builder::territories() {
         t.parent = field(item, "parent", Territories);
         map_.territories.push_back(std::move(t));
     }
+    // Offices name actors, which are built after territories: resolved in offices().
     // A tree: walking up from any territory must end. Report each cycle once, on the member
     // declared first.
     const std::vector<Territory>& ts = map_.territories;
@@ -486,10 +488,18 @@ void Builder::actors() {
                 // that only gives {"en": …} keeps the actor's French.
                 VariantText t;
                 t.variant = var.key();
+                t.acronym = str(*var, "acronym");
                 if (get(*var, "name").is_object()) t.name = merged(a.name, get(*var, "name"));
                 if (get(*var, "description").is_object())
                     t.description = merged(a.description, get(*var, "description"));
+                t.aliases = strings(*var, "aliases");
+                for (const json& n : arrayAt(*var, "formerNames"))
+                    t.formerNames.push_back({str(n, "name"), str(n, "until"), toText(get(n, "expansion"))});
+                for (const json& m : arrayAt(*var, "missions")) t.missions.push_back(toText(m));
+                t.topics = strings(*var, "topics");
                 t.url = str(*var, "url");
+                t.sources = toSources(*var);
+                if (get(*var, "confidence").is_string()) t.confidence = toConfidence(*var);
                 topicRefs(item, *var, "variants", sub + "/topics");
                 a.variants.push_back(std::move(t));
             }
@@ -497,6 +507,34 @@ void Builder::actors() {
         map_.actors.push_back(std::move(a));
     }
     map_.reindex();
+}
+
+// A territory's `offices` keys are actor ids (the roles). Sorted by actor index, so that
+// officeFor() reads the same whatever order the JSON object had.
+void Builder::offices() {
+    for (size_t t = 0; t < map_.territories.size(); ++t) {
+        const Item& item = m_.lists[Territories][t];
+        const json& offices = get(item.value, "offices");
+        if (!offices.is_object()) continue;
+        std::vector<Office>& out = map_.territories[t].offices;
+        for (auto it = offices.begin(); it != offices.end(); ++it) {
+            Origin at = item.where("offices", "/" + escapeToken(it.key()));
+            // An inherited office of an actor an overlay removed goes with the actor.
+            if (!index_[Actors].count(it.key()) && removedForBase(it.key(), at)) continue;
+            int a = resolve(Actors, it.key(), at);
+            if (a < 0) continue;
+            const json& v = it.value();
+            Office o;
+            o.actor = uint32_t(a);
+            o.name = toText(get(v, "name"));
+            o.description = toText(get(v, "description"));
+            o.url = str(v, "url");
+            o.sources = toSources(v);
+            o.confidence = toConfidence(v);
+            out.push_back(std::move(o));
+        }
+        std::sort(out.begin(), out.end(), [](const Office& x, const Office& y) { return x.actor < y.actor; });
+    }
 }
 
 void Builder::relations() {
@@ -576,12 +614,14 @@ void Builder::run() {
     categories(ActorKinds, map_.actorKinds);
     categories(RelationKinds, map_.relationKinds);
     for (const Item& item : m_.lists[Variants])
-        map_.variants.push_back({str(item.value, "id"), toText(get(item.value, "label"))});
+        map_.variants.push_back(
+            {str(item.value, "id"), toText(get(item.value, "label")), toText(get(item.value, "group"))});
     for (const Item& item : m_.lists[Topics])
         map_.topics.push_back({str(item.value, "id"), toText(get(item.value, "label")),
                                toText(get(item.value, "description"))});
     territories();
     actors();
+    offices();
     relations();
     glossary();
     tours();

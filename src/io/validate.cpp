@@ -321,17 +321,57 @@ public:
         if (!f.ok()) return;
         if (json* x = f.field("id", true)) id(*x, f.at("id"));
         if (json* x = f.field("label", true)) text(*x, f.at("label"), kNameChars);
+        if (json* x = f.field("group")) text(*x, f.at("group"), kNameChars);
         f.finish();
     }
 
-    void territory(json& v, const std::string& p) {
-        Fields f(*this, v, p, false);
+    // `partial`: a territory in `override.territories` (an overlay naming offices for the
+    // base's territories); its id cannot change.
+    void territory(json& v, const std::string& p, bool partial) {
+        Fields f(*this, v, p, partial);
         if (!f.ok()) return;
-        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (partial)
+            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                              "the id cannot be changed by \"override\""));
+        else if (json* x = f.field("id", true))
+            id(*x, f.at("id"));
         if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
         if (json* x = f.field("level", true)) id(*x, f.at("level"));
         if (json* x = f.field("parent")) id(*x, f.at("parent"));
+        if (json* x = f.field("offices")) offices(*x, f.at("offices"));
         f.finish();
+    }
+
+    // {ACTOR-ID: {name, description?, url?, sources, confidence?}}: the office holding a role
+    // in this territory (data/README.md section 3). A fact needs a page that states it, or
+    // `confidence: "unsure"`: an office without sources must say it is unsure.
+    void offices(json& v, const std::string& p) {
+        if (!v.is_object()) return expected(v, p, tr("un objet", "an object"));
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            std::string op = p + "/" + escapeToken(it.key());
+            if (!isId(it.key()))
+                error(op,
+                      tr("identifiant d'acteur « " + it.key() + " » invalide",
+                         "invalid actor id \"" + it.key() + "\""),
+                      true);
+            Fields g(*this, it.value(), op, false);
+            if (!g.ok()) continue;
+            if (json* x = g.field("name", true)) text(*x, g.at("name"), kNameChars);
+            if (json* x = g.field("description")) text(*x, g.at("description"));
+            if (json* x = g.field("url")) url(*x, g.at("url"));
+            json* src = g.field("sources");
+            if (src) sources(*src, g.at("sources"), 0);
+            json* conf = g.field("confidence");
+            if (conf) oneOf(*conf, g.at("confidence"), {"sure", "unsure"});
+            const bool sourced = src && src->is_array() && !src->empty();
+            const bool unsure = conf && conf->is_string() && *conf == "unsure";
+            if (!sourced && !unsure)
+                error(op, tr("bureau sans source : donner « sources » (une page qui l'affirme) ou "
+                             "« confidence » : « unsure »",
+                             "office without a source: give \"sources\" (a page that states it) or "
+                             "\"confidence\": \"unsure\""));
+            g.finish();
+        }
     }
 
     // The fields an actor shares with its per-variant patches (README section 4).
@@ -504,6 +544,7 @@ public:
         each("actors", [&](json& a, const std::string& ap) { actor(a, ap, true); });
         each("relations", [&](json& r, const std::string& rp) { relation(r, rp, true); });
         each("glossary", [&](json& g, const std::string& gp) { glossaryEntry(g, gp, true); });
+        each("territories", [&](json& t, const std::string& tp) { territory(t, tp, true); });
         f.finish();
     }
 
@@ -647,7 +688,7 @@ void Checker::run() {
             *x, "/variants", 0, [&](json& v, const std::string& vp) { variant(v, vp); }, Limits::kCategories);
     if (json* x = f.field("territories"))
         array(
-            *x, "/territories", 0, [&](json& t, const std::string& tp) { territory(t, tp); },
+            *x, "/territories", 0, [&](json& t, const std::string& tp) { territory(t, tp, false); },
             Limits::kTerritories);
     if (json* x = f.field("actors", true))
         array(

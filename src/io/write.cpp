@@ -63,6 +63,17 @@ json categories(const std::vector<Category>& list, bool relationKinds) {
     return a;
 }
 
+json formerNames(const std::vector<FormerName>& list) {
+    json names = json::array();
+    for (const FormerName& f : list) {
+        json n = {{"name", f.name}};
+        putText(n, "expansion", f.expansion);
+        if (!f.until.empty()) n["until"] = f.until;
+        names.push_back(std::move(n));
+    }
+    return names;
+}
+
 json actorIds(const Map& map, const std::vector<uint32_t>& indices) {
     json a = json::array();
     for (uint32_t i : indices)
@@ -114,7 +125,11 @@ json toJson(const Map& map) {
     }
     if (!map.variants.empty()) {
         json a = json::array();
-        for (const Variant& v : map.variants) a.push_back({{"id", v.id}, {"label", text(v.label)}});
+        for (const Variant& v : map.variants) {
+            json o = {{"id", v.id}, {"label", text(v.label)}};
+            putText(o, "group", v.group);
+            a.push_back(std::move(o));
+        }
         doc["variants"] = std::move(a);
     }
     if (!map.territories.empty()) {
@@ -122,6 +137,19 @@ json toJson(const Map& map) {
         for (const Territory& t : map.territories) {
             json o = {{"id", t.id}, {"name", text(t.name)}, {"level", idAt(map.levels, t.level)}};
             if (t.parent >= 0) o["parent"] = idAt(map.territories, t.parent);
+            if (!t.offices.empty()) {
+                json offices = json::object();
+                for (const Office& f : t.offices) {
+                    if (f.actor >= map.actors.size()) continue;
+                    json w = {{"name", text(f.name)}};
+                    putText(w, "description", f.description);
+                    if (!f.url.empty()) w["url"] = f.url;
+                    if (!f.sources.empty()) w["sources"] = sources(f.sources);
+                    if (f.confidence == Confidence::Unsure) w["confidence"] = "unsure";
+                    offices[map.actors[f.actor].id] = std::move(w);
+                }
+                o["offices"] = std::move(offices);
+            }
             a.push_back(std::move(o));
         }
         doc["territories"] = std::move(a);
@@ -133,16 +161,7 @@ json toJson(const Map& map) {
         if (!a.acronym.empty()) o["acronym"] = a.acronym;
         o["name"] = text(a.name);
         if (!a.aliases.empty()) o["aliases"] = a.aliases;
-        if (!a.formerNames.empty()) {
-            json names = json::array();
-            for (const FormerName& f : a.formerNames) {
-                json n = {{"name", f.name}};
-                putText(n, "expansion", f.expansion);
-                if (!f.until.empty()) n["until"] = f.until;
-                names.push_back(std::move(n));
-            }
-            o["formerNames"] = std::move(names);
-        }
+        if (!a.formerNames.empty()) o["formerNames"] = formerNames(a.formerNames);
         o["level"] = idAt(map.levels, a.level);
         o["kind"] = idAt(map.actorKinds, a.kind);
         if (a.territory >= 0) o["territory"] = idAt(map.territories, a.territory);
@@ -161,9 +180,20 @@ json toJson(const Map& map) {
             json variants = json::object();
             for (const VariantText& v : a.variants) {
                 json w = json::object();
+                if (!v.acronym.empty()) w["acronym"] = v.acronym;
                 putText(w, "name", v.name);
+                if (!v.aliases.empty()) w["aliases"] = v.aliases;
+                if (!v.formerNames.empty()) w["formerNames"] = formerNames(v.formerNames);
                 putText(w, "description", v.description);
+                if (!v.missions.empty()) {
+                    json missions = json::array();
+                    for (const Text& m : v.missions) missions.push_back(text(m));
+                    w["missions"] = std::move(missions);
+                }
+                if (!v.topics.empty()) w["topics"] = v.topics;
                 if (!v.url.empty()) w["url"] = v.url;
+                if (!v.sources.empty()) w["sources"] = sources(v.sources);
+                if (v.confidence) w["confidence"] = *v.confidence == Confidence::Unsure ? "unsure" : "sure";
                 variants[v.variant] = std::move(w);
             }
             o["variants"] = std::move(variants);

@@ -2,8 +2,9 @@
 //
 // Contents
 //   1. Localised text, sources, categories
-//   2. Actors, relations, glossary, territories, tours
+//   2. Actors, relations, glossary, territories (and their offices), tours
 //   3. Map (flat arrays + id lookup)
+//   4. Variants applied (an actor as one académie words it)
 //
 // A Map is what the loader (io/) returns after `extends` is resolved and every reference
 // is checked: indices, not ids, link actors to levels, kinds and relations, so layout and
@@ -11,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,11 +61,20 @@ struct FormerName {
     Text expansion;
 };
 
-// Per-académie wording of an actor or glossary entry.
+// Per-académie wording of an actor: each field given replaces the actor's own (empty = keep
+// the actor's). Texts are already merged over the actor's (a variant giving only {"en": …}
+// keeps the French).
 struct VariantText {
     std::string variant;  // variant id
+    std::string acronym;
     Text name, description;
+    std::vector<std::string> aliases;
+    std::vector<FormerName> formerNames;
+    std::vector<Text> missions;
+    std::vector<std::string> topics;
     std::string url;
+    std::vector<Source> sources;
+    std::optional<Confidence> confidence;
 };
 
 struct Actor {
@@ -104,16 +115,32 @@ struct GlossaryEntry {
     std::vector<uint32_t> see;  // actor indices
 };
 
+// The concrete office of a generic role in one territory: the role is an actor of the map
+// without a territory of its own ("dsden", "recteur-academie"), the office is who holds it
+// there ("DSDEN du Finistère", with its page). A territory names its offices instead of the
+// map drawing one actor per territory: 101 départements add no dot to the national map.
+// query::officeFor() walks up the territory tree, so an office named for an académie answers
+// for its départements, and an overlay can name offices for its communes the same way.
+struct Office {
+    uint32_t actor = 0;  // index into Map::actors: the role
+    Text name, description;
+    std::string url;
+    std::vector<Source> sources;
+    Confidence confidence = Confidence::Sure;
+};
+
 struct Territory {
     std::string id;
     Text name;
-    int level = 0;    // index into Map::levels
-    int parent = -1;  // index into Map::territories
+    int level = 0;                // index into Map::levels
+    int parent = -1;              // index into Map::territories
+    std::vector<Office> offices;  // at most one per role (the keys of a JSON object)
 };
 
 struct Variant {
     std::string id;
     Text label;
+    Text group;  // e.g. the région académique, for switchers with many entries; may be empty
 };
 
 // A topic of the "whom do I contact" vocabulary; Actor::topics holds these ids.
@@ -177,5 +204,36 @@ struct Map {
         return -1;
     }
 };
+
+// ---------------------------------------------------------------------------
+// 4. Variants applied
+// ---------------------------------------------------------------------------
+
+// The wording of variant `variantId` for this actor, or nullptr when it has none.
+inline const VariantText* findVariant(const Actor& actor, std::string_view variantId) {
+    for (const VariantText& v : actor.variants)
+        if (v.variant == variantId) return &v;
+    return nullptr;
+}
+
+// The actor as variant `variantId` words it: each field the variant gives replaces the
+// actor's; structure (id, level, kind, territory, position, variants) is kept, so a map whose
+// actors are replaced this way keeps every index, layout and relation valid.
+inline Actor withVariant(const Actor& actor, std::string_view variantId) {
+    Actor out = actor;
+    const VariantText* v = findVariant(actor, variantId);
+    if (!v) return out;
+    if (!v->acronym.empty()) out.acronym = v->acronym;
+    if (!v->name.empty()) out.name = v->name;
+    if (!v->description.empty()) out.description = v->description;
+    if (!v->aliases.empty()) out.aliases = v->aliases;
+    if (!v->formerNames.empty()) out.formerNames = v->formerNames;
+    if (!v->missions.empty()) out.missions = v->missions;
+    if (!v->topics.empty()) out.topics = v->topics;
+    if (!v->url.empty()) out.url = v->url;
+    if (!v->sources.empty()) out.sources = v->sources;
+    if (v->confidence) out.confidence = *v->confidence;
+    return out;
+}
 
 }  // namespace qfq

@@ -132,10 +132,26 @@ std::vector<int> matchTerritories(const Map& map, std::string_view prefix, size_
             else if (rank < 0 && wordsPrefix(w, q))
                 rank = 1;  // a later word does: "lyon" → "Académie de Lyon"
         }
-        if (rank >= 0) found.push_back({rank, x.level, int(t)});
+        if (rank >= 0) found.push_back({rank == 0 ? 0 : 2, x.level, int(t)});
+    }
+    // The parts of a territory that starts with the words: "rhône" → Rhône, then the
+    // Métropole de Lyon inside it (its collèges are the Métropole's).
+    if (!q.empty()) {
+        std::vector<uint8_t> first(map.territories.size(), 0), listed(map.territories.size(), 0);
+        for (const Scored& f : found) {
+            listed[size_t(f.index)] = 1;
+            if (f.rank == 0) first[size_t(f.index)] = 1;
+        }
+        for (size_t t = 0; t < map.territories.size(); ++t) {
+            const int p = map.territories[t].parent;
+            if (!listed[t] && p >= 0 && size_t(p) < first.size() && first[size_t(p)])
+                found.push_back({1, map.territories[t].level, int(t)});
+        }
     }
     std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) {
-        return a.rank != b.rank ? a.rank < b.rank : a.level < b.level;
+        if (a.rank != b.rank) return a.rank < b.rank;
+        if (a.level != b.level) return a.level < b.level;
+        return a.index < b.index;
     });
     std::vector<int> out;
     for (size_t i = 0; i < found.size() && out.size() < limit; ++i) out.push_back(found[i].index);
@@ -334,6 +350,19 @@ ContactAnswer answerContact(const Map& map, const ContactQuery& q, const Masks* 
         l.school = school;
         l.who = displayName(x, q.lang);
         l.url = x.url;
+        // A typical role ("the Département") as the asked territory names it ("Métropole de
+        // Lyon"), with that office's site and own words.
+        std::string officeWords;
+        if (x.territory < 0)
+            if (const Office* o = officeFor(map, a, r.territory, &l.officeTerritory)) {
+                l.who = o->name.get(q.lang);
+                if (o->confidence == Confidence::Unsure) l.who += fr ? " (incertain)" : " (unsure)";
+                l.officeUnsure = o->confidence == Confidence::Unsure;
+                if (!o->url.empty()) l.url = o->url;
+                officeWords = o->description.get(q.lang);
+                while (!officeWords.empty() && (officeWords.back() == '.' || officeWords.back() == ' '))
+                    officeWords.pop_back();
+            }
         std::string prefix;
         if (g == ContactGroup::School) {
             prefix = (fr ? "Dans votre " : "In your ") + schoolNoun(map, uint32_t(school), q.lang);
@@ -345,7 +374,9 @@ ContactAnswer answerContact(const Map& map, const ContactQuery& q, const Masks* 
                                 : (fr ? "Partout" : "Everywhere");
         }
         std::string why = mission;
-        if (!why.empty()) {
+        if (!officeWords.empty()) {
+            why = lowerFirst(officeWords);
+        } else if (!why.empty()) {
             why = (fr ? "mission : " : "mission: ") + lowerFirst(why);
         } else if (byTopic && r.topic >= 0) {
             std::string label = map.topics[size_t(r.topic)].label.get(q.lang);

@@ -45,8 +45,9 @@ bool startsWords(std::string_view text, std::string_view query);
 // ---------------------------------------------------------------------------
 
 // Territories whose name (either language) or id has words starting with the words of
-// `prefix`, folded ("finis" → Finistère, "rhone" → Rhône and Métropole de Lyon (Rhône),
-// "ac lyon" → Académie de Lyon); whole-name prefixes first, then the more general level,
+// `prefix`, folded ("finis" → Finistère, "ac lyon" → Académie de Lyon): names that start
+// with it first, then the territories inside those ("rhône" → Rhône, then Métropole de
+// Lyon), then names with a later word starting with it; within each, the more general level,
 // then the map's order. At most `limit`. An empty prefix lists the first `limit`.
 std::vector<int> matchTerritories(const Map& map, std::string_view prefix, size_t limit = 50);
 
@@ -89,7 +90,11 @@ struct ContactLine {
     long school = -1;      // the kind of school this line is about (-1: any)
     std::string who;       // "Conseil départemental du Val-d’Oise"
     std::string sentence;  // "Pour un collège (Val-d’Oise) : Conseil départemental … — site …"
-    std::string url;       // the actor's site, when the map has one
+    std::string url;       // the actor's (or office's) site, when the map has one
+    // A typical role ("the DSDEN") named by the asked territory's office for it (officeFor:
+    // "DSDEN du Finistère"): `who` and `url` are the office's; -1 when the map names none.
+    int officeTerritory = -1;
+    bool officeUnsure = false;
 };
 
 struct ContactAnswer {

@@ -612,6 +612,17 @@ int findTerritory(const Map& map, std::string_view q) {
     return best;
 }
 
+const Office* officeFor(const Map& map, uint32_t actor, int territory, int* foundAt) {
+    if (foundAt) *foundAt = -1;
+    for (int t : territoryChain(map, territory))
+        for (const Office& o : map.territories[size_t(t)].offices)
+            if (o.actor == actor) {
+                if (foundAt) *foundAt = t;
+                return &o;
+            }
+    return nullptr;
+}
+
 ContactResult contact(const Map& map, std::string_view topic, std::string_view territory, Lang lang,
                       const Masks* masks) {
     ContactResult r;
@@ -682,6 +693,11 @@ ContactResult contact(const Map& map, std::string_view topic, std::string_view t
                            (fr ? " » dans ses thèmes" : "\" in its topics")
                      : (fr ? "une de ses missions mentionne « " : "one of its missions mentions \"") +
                            std::string(topic) + (fr ? " »" : "\""));
+        if (const Office* o = officeFor(map, a, r.territory, &h.officeTerritory)) {
+            h.officeName = o->name.get(lang);
+            h.officeUrl = o->url;
+            h.officeUnsure = o->confidence == Confidence::Unsure;
+        }
         r.hits.push_back(std::move(h));
     }
     // Nearest territory first; topic before mission; then the more local level; then index.

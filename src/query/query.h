@@ -134,6 +134,11 @@ int findTerritory(const Map& map, std::string_view idOrName);
 // The territory and the ones above it, nearest first (cycles and bad parents stop it).
 std::vector<int> territoryChain(const Map& map, int territory);
 
+// The office holding role `actor` for `territory`: the nearest territory, from `territory`
+// upwards, whose `offices` name one (data/README.md section 3), or nullptr. `foundAt`, when
+// given, receives the index of that territory (-1 when none).
+const Office* officeFor(const Map& map, uint32_t actor, int territory, int* foundAt = nullptr);
+
 struct ContactHit {
     uint32_t actor = 0;
     int territory = -1;    // the chain territory it answers for; -1 = the whole map
@@ -142,6 +147,11 @@ struct ContactHit {
     bool typical = false;  // no territory of its own: a typical role ("the DRANE") that
                            // stands for the chain's territory of its level
     std::string explanation;
+    // The concrete office of this role for the asked territory ("DSDEN du Finistère"), from
+    // officeFor(); officeTerritory = -1 and empty strings when the map names none.
+    int officeTerritory = -1;
+    std::string officeName, officeUrl;
+    bool officeUnsure = false;
 };
 
 struct ContactResult {

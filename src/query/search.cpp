@@ -202,6 +202,8 @@ void SearchIndex::build(const Map& map) {
         for (size_t i = 0; i < x.aliases.size(); ++i)
             add(a, false, Field::Alias, uint16_t(i), lv, x.aliases[i]);
         for (size_t i = 0; i < x.variants.size(); ++i) {
+            // A local acronym ("DRNE", "SRANE") finds the role it names in that académie.
+            add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].acronym);
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.fr);
             add(a, false, Field::VariantName, uint16_t(i), lv, x.variants[i].name.en);
         }

@@ -9,6 +9,7 @@
 #include "query/contact.h"
 #include "ui/explorer.h"
 #include "ui/panels.h"
+#include "ui/variants.h"
 
 namespace qfq::ui {
 
@@ -92,6 +93,7 @@ std::string command(Explorer& ex, const std::string& text) {
         for (size_t v = 0; v < ex.map.variants.size(); ++v)
             if (ex.map.variants[v].id == id) ex.variant = int(v);
         if (!id.empty() && ex.variant < 0) out = fail("variante inconnue", "unknown variant");
+        syncVariant(ex);  // status() and the card read the variant's wording right away
     } else if (cmd == "search") {
         std::string q = j.value("q", std::string());
         nlohmann::json hits = nlohmann::json::array();

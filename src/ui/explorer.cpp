@@ -23,6 +23,7 @@
 #include "ui/panels.h"
 #include "ui/present.h"
 #include "ui/strings.h"
+#include "ui/variants.h"
 
 namespace qfq::ui {
 
@@ -65,6 +66,7 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ++ex.mapGeneration;
     ex.mapRef = ref;
     ex.variant = -1;
+    rememberUnvaried(ex);
     const size_t n = ex.map.actors.size();
     ex.degree.assign(n, 0);
     ex.incident.assign(n, {});
@@ -417,6 +419,7 @@ render::SceneInput sceneInput(const Explorer& ex) {
 
 void select(Explorer& ex, long actor, bool fly) {
     ex.selected = actor;
+    ex.cardTerritory = -1;  // a contact answer sets it again right after
     ex.keyboardCursor = actor;
     if (actor < 0) {
         ex.showCard = false;
@@ -696,6 +699,7 @@ void frame(Explorer& ex) {
         drawPanels(ex);
         return;
     }
+    syncVariant(ex);  // a variant chosen from the URL, a command or the switcher
     advanceLayout(ex);
     computeEmphasis(ex);
     if (!ex.present)
@@ -763,6 +767,8 @@ std::string statusJson(const Explorer& ex) {
     j["focused"] = ex.focused >= 0 ? ex.map.actors[size_t(ex.focused)].id : "";
     j["cardOpen"] = ex.showCard && ex.selected >= 0;
     j["variant"] = ex.variant >= 0 ? ex.map.variants[size_t(ex.variant)].id : "";
+    j["variants"] = ex.map.variants.size();
+    j["variantsListed"] = ex.variantListed;
     j["lang"] = ex.lang == Lang::Fr ? "fr" : "en";
     j["camera"] = {{"x", ex.camera.x}, {"y", ex.camera.y}, {"zoom", ex.camera.zoom}};
     j["width"] = ex.width;

@@ -50,6 +50,15 @@ struct Explorer {
     std::vector<io::Problem> problems;  // of the last load attempt
     bool showProblems = false;
 
+    // ui/variants.cpp: ex.map's actors show the variant last applied; the actors' own wording
+    // (those that have variants) is kept here to be put back. Then the switcher's filter box
+    // and how many variants it lists (after the filter).
+    int appliedVariant = -1;
+    std::vector<std::pair<uint32_t, Actor>> unvaried;
+    char variantFilter[64] = {};
+    bool variantFilterFocused = false;
+    int variantListed = 0;
+
     // Derived from the map (recomputed by setMap).
     std::vector<uint32_t> degree;
     std::vector<std::vector<uint32_t>> incident;  // relations touching each actor
@@ -127,7 +136,8 @@ struct Explorer {
     bool searchOpen = false;                         // the search suggestions are shown
     bool escapeHandled = false;                      // a panel closed on Esc this frame (the map ignores it)
     std::array<float, 4> cardRect{}, contactRect{};  // this frame's, CSS px (0 = closed)
-    float cardContentRight = 0, cardTextRight = 0;   // the card's content edge vs its text
+    int cardTerritory = -1;  // the card opened from an answer for this territory: its office shows
+    float cardContentRight = 0, cardTextRight = 0;  // the card's content edge vs its text
 
     // The relation network (Boost.Graph) for paths and hubs, built with the map.
     query::Network network;

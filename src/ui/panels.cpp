@@ -23,6 +23,7 @@
 #include "ui/panels_internal.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
+#include "ui/variants.h"
 
 extern "C" {
 void qfq_js_open_url(const char* url);
@@ -380,7 +381,8 @@ static void topBar(Explorer& ex) {
     // What goes on the row: on a phone, the search and the menu; else the title when there is
     // room, the search, the map (and variant) switchers, then buttons while they fit.
     const float menuW = buttonWidth(menuLabel);
-    const float mapW = comboWidth(mapTitle, 300), variantW = variants ? comboWidth(variantTitle, 220) : 0;
+    const float mapW = comboWidth(mapTitle, 300),
+                variantW = variants ? 220.0f : 0;  // drawVariantSwitcher's width
     const float titleW = ImGui::CalcTextSize(T(ex, S::AppTitle)).x;
     float searchW = ex.phone ? right - style.WindowPadding.x - menuW - spacing
                              : std::clamp(ex.width * 0.2f, 200.0f, 300.0f);
@@ -422,13 +424,7 @@ static void topBar(Explorer& ex) {
         }
         if (variants) {
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(variantW);
-            bool variantOpen = ImGui::BeginCombo("##variant", variantTitle.c_str());
-            track(ex, "variant");
-            if (variantOpen) {
-                variantItems(ex);
-                ImGui::EndCombo();
-            }
+            drawVariantSwitcher(ex);  // ui/variants.cpp: 30+ académies, filtered as typed
         }
         ImGui::SameLine();
         if (ImGui::Button(langLabel.c_str())) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;

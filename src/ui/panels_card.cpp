@@ -160,6 +160,45 @@ void card(Explorer& ex) {
         wrapped(actorName(ex, actor).get(L));
         noteExtent(ex);
         lines.push_back(actorName(ex, actor).get(L));
+        // Opened from a contact answer: this role's office in the territory asked about.
+        int officeAt = -1;
+        const Office* office = actor.territory < 0 && ex.cardTerritory >= 0
+                                   ? query::officeFor(ex.map, a, ex.cardTerritory, &officeAt)
+                                   : nullptr;
+        if (office && officeAt >= 0) {
+            ImGui::Separator();
+            std::string here = ex.map.territories[size_t(officeAt)].name.get(L) + " : " + office->name.get(L);
+            if (office->confidence == Confidence::Unsure) here += std::string(" (") + T(ex, S::Unsure) + ")";
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(theme::kTerm.r, theme::kTerm.g, theme::kTerm.b, 1));
+            wrapped(here);
+            ImGui::PopStyleColor();
+            noteExtent(ex);
+            lines.push_back(here);
+            if (!office->description.empty()) {
+                wrapped(office->description.get(L));
+                noteExtent(ex);
+                lines.push_back(office->description.get(L));
+            }
+            if (!office->url.empty()) {
+                const ImU32 c =
+                    ImGui::ColorConvertFloat4ToU32(ImVec4(theme::kLink.r, theme::kLink.g, theme::kLink.b, 1));
+                std::string site = std::string(T(ex, S::Website)) + " : " + office->url;
+                if (wrappedSelectable("##office-site", site, false, touchHeight(ex), c))
+                    qfq_js_open_url(office->url.c_str());
+                track(ex, "card-office-site");
+                noteExtent(ex);
+                lines.push_back(site);
+            }
+            for (size_t i = 0; i < office->sources.size(); ++i) {
+                const Source& src = office->sources[i];
+                std::string t = std::string(T(ex, S::Sources)) + " : " +
+                                (src.title.empty() ? src.url : src.title + " — " + src.url);
+                mutedWrapped(t);
+                noteExtent(ex);
+                lines.push_back(t);
+            }
+            ImGui::Separator();
+        }
         ImGui::Spacing();
         const Category& kind = ex.map.actorKinds[size_t(actor.kind)];
         swatch(kind.colour);

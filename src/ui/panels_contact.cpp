@@ -200,8 +200,10 @@ void contactPanel(Explorer& ex) {
                 swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure);
                 std::string text = std::to_string(i + 1) + ". " + l.sentence;
                 if (wrappedSelectable(("##cl" + std::to_string(i)).c_str(), text,
-                                      ex.selected == long(l.actor), h))
+                                      ex.selected == long(l.actor), h)) {
                     select(ex, long(l.actor), true);  // the card of this very actor (the territory's own)
+                    ex.cardTerritory = ex.contactAnswer.territory;  // and its office there
+                }
                 track(ex, "contact-line-" + std::to_string(i));
             }
             if (shown < ans.lines.size()) {

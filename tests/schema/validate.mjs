@@ -26,7 +26,8 @@ const maps = [];
 (function walk(dir) {
   for (const f of readdirSync(dir).sort()) {
     const p = join(dir, f);
-    if (statSync(p).isDirectory()) { if (f !== 'schema') walk(p); }
+    // schema/ holds the schemas, sources/ the tables scripts/gen_territories.py reads: not maps.
+    if (statSync(p).isDirectory()) { if (f !== 'schema' && f !== 'sources') walk(p); }
     else if (f.endsWith('.json') && f !== 'index.json') maps.push(p);
   }
 })(dataDir);
@@ -64,6 +65,15 @@ const cases = [
   ['string over 10,000 characters', (d) => { d.actors[0].description = 'x'.repeat(10001); }, false],
   ['extends by relative URL', (d) => { d.extends = '../national.json'; }, true],
   ['confidence outside the enum', (d) => { d.actors[0].confidence = 'maybe'; }, false],
+  // Offices (role × territory → office): sourced, or marked unsure.
+  ['sourced office', (d) => { d.territories = [{ id: 'f', name: 'F', level: 'n', offices: { a: { name: 'Bureau', url: 'https://example.org/b', sources: [{ url: 'https://example.org/b', verified: '2026-12-01' }] } } }]; }, true],
+  ['unsure office without sources', (d) => { d.territories = [{ id: 'f', name: 'F', level: 'n', offices: { a: { name: 'Bureau', confidence: 'unsure' } } }]; }, true],
+  ['office without source nor unsure', (d) => { d.territories = [{ id: 'f', name: 'F', level: 'n', offices: { a: { name: 'Bureau' } } }]; }, false],
+  ['office with empty sources', (d) => { d.territories = [{ id: 'f', name: 'F', level: 'n', offices: { a: { name: 'Bureau', sources: [] } } }]; }, false],
+  ['office without a name', (d) => { d.territories = [{ id: 'f', name: 'F', level: 'n', offices: { a: { confidence: 'unsure' } } }]; }, false],
+  ['variant group', (d) => { d.variants = [{ id: 'v', label: 'V', group: { fr: 'Région académique', en: 'Academic region' } }]; }, true],
+  ['overlay names offices of an inherited territory', (d) => { delete d.levels; delete d.actorKinds; delete d.relationKinds; d.extends = 'national'; d.override = { territories: { 'dep-09': { offices: { dsden: { name: 'DSDEN', confidence: 'unsure' } } } } }; }, true],
+  ['override cannot change a territory id', (d) => { delete d.levels; delete d.actorKinds; delete d.relationKinds; d.extends = 'national'; d.override = { territories: { 'dep-09': { id: 'x' } } }; }, false],
 ];
 for (const [name, edit, expected] of cases) {
   const d = minimal();
