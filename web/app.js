@@ -700,7 +700,17 @@ function onEvent(name, payload) {
   } else if (name === 'share') {
     clearTimeout(stateTimer);
     writeState();  // the link copied is the view on screen, not the one 300 ms ago
-    const done = () => notice(payload, location.href, 4000);
+    // {text, centre, width, bottom}: the toast goes over the map's free part, never the card.
+    let text = payload;
+    try {
+      const p = JSON.parse(payload);
+      text = p.text;
+      const el = document.getElementById('qfq-notice');
+      el.style.left = `${p.centre}px`;
+      el.style.maxWidth = `${Math.max(160, p.width - 32)}px`;
+      el.style.bottom = `${p.bottom}px`;
+    } catch { /* a plain text payload: the default place */ }
+    const done = () => notice(text, location.href, 4000);
     if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, done); else done();
   } else if (name === 'open-full') {
     const full = new URL(location.href);

@@ -2,8 +2,8 @@
 //   qfq layout FILE [--mode layered|force] [--seed N] [--iterations N] [-o OUT.json]
 //   qfq search FILE QUERY [--limit N]
 //   qfq focus FILE ID [--depth N]
-//   qfq path FILE FROM TO [--k N]
-//   qfq contact FILE --topic T --territory X
+//   qfq path FILE FROM TO [--k N] [--shortest]
+//   qfq contact FILE --topic T --territory X [--school ecole|college|lycee]
 //
 // Contents
 //   1. Shared helpers (numbers, actor lookup)
@@ -12,12 +12,14 @@
 //   4. focus
 //   5. path
 //   6. contact
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
 
 #include "cli/common.h"
 #include "layout/layout.h"
+#include "query/contact.h"
 #include "query/query.h"
 #include "query/search.h"
 
@@ -250,7 +252,9 @@ int runPath(const Args& args) {
     if (from < 0 || to < 0) return kExitInvalid;
     query::Network net;
     net.build(m);
-    query::PathResult r = net.paths(uint32_t(from), uint32_t(to), int(k));
+    // The institutional chain first (authority, steering, appointment…); --shortest: fewest hops.
+    query::PathResult r = args.has("--shortest") ? net.paths(uint32_t(from), uint32_t(to), int(k))
+                                                 : net.chainPaths(uint32_t(from), uint32_t(to), int(k));
     if (args.json) {
         nlohmann::json paths = nlohmann::json::array();
         for (const query::Path& p : r.paths) {
@@ -265,7 +269,7 @@ int runPath(const Args& args) {
             }
             nlohmann::json ids = nlohmann::json::array();
             for (uint32_t x : p.actors) ids.push_back(m.actors[x].id);
-            paths.push_back({{"actors", ids}, {"steps", steps}});
+            paths.push_back({{"actors", ids}, {"steps", steps}, {"cost", p.cost}});
         }
         std::cout << nlohmann::json{{"from", m.actors[size_t(from)].id},
                                     {"to", m.actors[size_t(to)].id},
@@ -288,11 +292,17 @@ int runPath(const Args& args) {
                          "(search stopped: graph too large to look for more paths)\n");
     for (const query::Path& p : r.paths) {
         std::cout << m.actors[p.actors[0]].label(args.lang);
+        std::vector<std::string> kinds;  // the relation kinds it follows, in order, once each
         for (size_t i = 0; i < p.relations.size(); ++i) {
-            const std::string v = verb(m, m.relations[p.relations[i]], args.lang);
+            const Relation& rel = m.relations[p.relations[i]];
+            const std::string v = verb(m, rel, args.lang);
             std::cout << (p.forward[i] ? " —" + v + "→ " : " ←" + v + "— ")
                       << m.actors[p.actors[i + 1]].label(args.lang);
+            const std::string& kind = m.relationKinds[size_t(rel.kind)].label.get(args.lang);
+            if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
         }
+        std::cout << "\n    " << say(args.lang, "suit : ", "follows: ");
+        for (size_t i = 0; i < kinds.size(); ++i) std::cout << (i ? ", " : "") << kinds[i];
         std::cout << "\n";
     }
     return kExitOk;
@@ -305,51 +315,62 @@ int runPath(const Args& args) {
 int runContact(const Args& args) {
     if (args.positional.size() != 1)
         return usageError(args, "indiquer un seul fichier", "give exactly one file");
-    if (!args.has("--topic") || !args.has("--territory"))
-        return usageError(args, "--topic et --territory sont requis", "--topic and --territory are required");
+    if (!args.has("--topic")) return usageError(args, "--topic est requis", "--topic is required");
     io::LoadResult lr;
     if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
     const Map& m = lr.map;
-    query::ContactResult r = query::contact(m, args.get("--topic"), args.get("--territory"), args.lang);
+    query::ContactQuery q;
+    q.topic = args.get("--topic");  // an id or a word of either language: "formation", "ENT"
+    q.territory = args.has("--territory") ? args.get("--territory") : "";
+    q.school = args.has("--school") ? args.get("--school") : "";
+    q.lang = args.lang;
+    query::ContactAnswer r = query::answerContact(m, q);
     if (!r.ok) {
         std::cerr << "qfq contact: " << r.error << "\n";
+        if (r.topicId.empty() || r.topic < 0) {
+            std::cerr << say(args.lang, "  sujets : ", "  topics: ");
+            for (size_t t = 0; t < m.topics.size(); ++t)
+                std::cerr << (t ? ", " : "") << m.topics[t].id << " (" << m.topics[t].label.get(args.lang)
+                          << ")";
+            std::cerr << "\n";
+        }
         return kExitInvalid;
     }
+    static const char* kGroups[] = {"school", "authority", "office", "service"};
     if (args.json) {
-        nlohmann::json hits = nlohmann::json::array();
-        for (const query::ContactHit& h : r.hits) {
-            nlohmann::json j = actorJson(m, h.actor, args.lang);
-            j["territory"] = h.territory >= 0 ? m.territories[size_t(h.territory)].id : "";
-            j["distance"] = h.distance;
-            j["byTopic"] = h.byTopic;
-            j["typical"] = h.typical;
-            j["why"] = h.explanation;
-            if (!h.officeName.empty()) {
-                nlohmann::json office = {{"name", h.officeName},
-                                         {"territory", m.territories[size_t(h.officeTerritory)].id}};
-                if (!h.officeUrl.empty()) office["url"] = h.officeUrl;
-                if (h.officeUnsure) office["confidence"] = "unsure";
+        nlohmann::json lines = nlohmann::json::array();
+        for (const query::ContactLine& l : r.lines) {
+            nlohmann::json j = actorJson(m, l.actor, args.lang);
+            j["group"] = kGroups[int(l.group)];
+            j["territory"] = l.territory >= 0 ? m.territories[size_t(l.territory)].id : "";
+            j["own"] = l.office;  // the territory's own actor (not a typical role)
+            if (l.officeTerritory >= 0) {
+                // The concrete office of a typical role here ("DSDEN du Finistère").
+                nlohmann::json office = {{"name", l.who},
+                                         {"territory", m.territories[size_t(l.officeTerritory)].id}};
+                if (!l.url.empty()) office["url"] = l.url;
+                if (l.officeUnsure) office["confidence"] = "unsure";
                 j["office"] = std::move(office);
             }
-            hits.push_back(j);
+            j["byTopic"] = l.byTopic;
+            j["school"] = l.school >= 0 ? m.actors[size_t(l.school)].id : "";
+            j["sentence"] = l.sentence;
+            j["url"] = l.url;
+            lines.push_back(j);
         }
-        std::cout << nlohmann::json{{"topic", args.get("--topic")},
+        std::cout << nlohmann::json{{"topic", r.topicId},
                                     {"territory", m.territories[size_t(r.territory)].id},
-                                    {"hits", hits}}
+                                    {"school", r.school >= 0 ? m.actors[size_t(r.school)].id : ""},
+                                    {"lines", lines}}
                          .dump(1)
                   << "\n";
         return kExitOk;
     }
-    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic")
-              << "\n";
-    if (r.hits.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
-    for (const query::ContactHit& h : r.hits) {
-        std::cout << "  " << h.explanation << "\n";
-        // The concrete office of a typical role here ("DSDEN du Finistère"), with its page.
-        if (!h.officeName.empty())
-            std::cout << "      → " << h.officeName << (h.officeUrl.empty() ? "" : " — " + h.officeUrl)
-                      << (h.officeUnsure ? say(args.lang, " (incertain)", " (unsure)") : "") << "\n";
-    }
+    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — "
+              << (r.topic >= 0 ? m.topics[size_t(r.topic)].label.get(args.lang) : r.topicId) << "\n";
+    if (r.lines.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
+    for (size_t i = 0; i < r.lines.size(); ++i)
+        std::cout << "  " << i + 1 << ". " << r.lines[i].sentence << "\n";
     return kExitOk;
 }
 
@@ -378,18 +399,26 @@ const Command cmd_focus = {
     "--depth=", runFocus};
 
 const Command cmd_path = {
-    "path", "shortest paths between two actors, with the relations on the way",
-    "Usage: qfq path FILE FROM TO [--k N]\n"
-    "Follows relation directions first; if no such path exists, ignores them and says so.\n"
+    "path", "how one actor reaches another: the institutional chain first",
+    "Usage: qfq path FILE FROM TO [--k N] [--shortest]\n"
+    "Ranks paths by institutional cost: authority, steering and appointment before advice,\n"
+    "partnership, services, programmes and funding (--shortest: fewest hops instead), and\n"
+    "says which relation kinds each path follows. Follows relation directions first; if no\n"
+    "such path exists, ignores them and says so.\n"
     "Example: qfq path data/national.json dne ecole --k 3\n",
-    "--k=", runPath};
+    "--k= --shortest", runPath};
 
 const Command cmd_contact = {
     "contact", "whom to contact for a topic in a territory",
-    "Usage: qfq contact FILE --topic T --territory X   (X: territory id or name)\n"
-    "Walks up the territory tree (école → circonscription → département → académie → région\n"
-    "académique → national) and lists actors whose topics (or missions) cover T, nearest first.\n"
-    "Example: qfq contact data/territories/ariege.json --topic ent --territory Ariège\n",
-    "--topic= --territory=", runContact};
+    "Usage: qfq contact FILE --topic T [--territory X] [--school S]\n"
+    "  T: a topic id or word, French or English (ent, formation, équipement, training…)\n"
+    "  X: territory id, name or the start of one (dep-95, Ariège, finis); default: the whole map\n"
+    "  S: the kind of school asked from (ecole, college, lycee); default: any\n"
+    "Nearest first for the person asking: the school's own contacts (head, digital referent,\n"
+    "ERUN for écoles), the local authority that runs T for that kind of school, then State\n"
+    "offices from the most local level up (école → circonscription → département → académie →\n"
+    "région académique → national), then services and programmes; each line a sentence.\n"
+    "Example: qfq contact data/territories/val-d-oise.json --topic ent --territory dep-95 --school college\n",
+    "--topic= --territory= --school=", runContact};
 
 }  // namespace qfq::cli

@@ -15,6 +15,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/filtered_graph.hpp>
+#include <queue>
 #include <utility>
 
 #include "query/search.h"
@@ -141,6 +142,7 @@ struct Network::Impl {
     Csr g;
     std::vector<uint32_t> arcSource, arcTarget;  // per arc index
     std::vector<Arc> arcs;
+    std::vector<double> arcCost;           // per arc index: relationCost() of its step
     std::vector<uint8_t> shown;            // per actor
     std::vector<uint32_t> relFrom, relTo;  // shown relations (for degree)
     std::vector<uint32_t> relIds;
@@ -192,8 +194,41 @@ struct Network::Impl {
         std::reverse(p.actors.begin(), p.actors.end());
         std::reverse(p.relations.begin(), p.relations.end());
         std::reverse(p.forward.begin(), p.forward.end());
+        for (uint32_t v = dst; v != src; v = arcSource[predArc[v]]) p.cost += arcCost[predArc[v]];
         return p;
     }
+    // Cheapest path by arcCost (Dijkstra) under the same filters as bfs(); fills predArc.
+    bool dijkstra(uint32_t src, uint32_t dst, const ArcFilter& af, const NodeFilter& nf) const {
+        const uint32_t n = uint32_t(num_vertices(g));
+        work += n;
+        cost.assign(n, 1e300);
+        predArc.assign(n, UINT32_MAX);
+        using Item = std::pair<double, uint32_t>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+        cost[src] = 0;
+        heap.push({0.0, src});
+        while (!heap.empty()) {
+            auto [d, u] = heap.top();
+            heap.pop();
+            if (d > cost[u]) continue;
+            if (u == dst) return true;
+            for (auto e : boost::make_iterator_range(out_edges(u, g))) {
+                ++work;
+                if (!af(e)) continue;
+                const uint32_t v = uint32_t(target(e, g));
+                if (!nf(v)) continue;
+                const uint32_t i = get(boost::edge_index, g, e);
+                const double nd = d + arcCost[i];
+                if (nd < cost[v]) {
+                    cost[v] = nd;
+                    predArc[v] = i;
+                    heap.push({nd, v});
+                }
+            }
+        }
+        return false;
+    }
+    mutable std::vector<double> cost;  // Dijkstra scratch
 };
 
 Network::Network() = default;
@@ -258,6 +293,37 @@ void Network::build(const Map& map, const Masks* masks) {
         s.arcTarget[i] = uint32_t(target(e, s.g));
         s.arcs[i] = s.g[e];  // the graph's own copy is authoritative
     }
+    s.arcCost.resize(s.arcs.size());
+    for (size_t i = 0; i < s.arcs.size(); ++i) {
+        // Against a directed relation's direction (undirected fallback only): dearer.
+        const double c = relationCost(map, s.arcs[i].relation, s.arcTarget[i]);
+        s.arcCost[i] = s.arcs[i].forward ? c : 2.0 * c;
+    }
+}
+
+double relationCost(const Map& map, uint32_t relation, uint32_t entered) {
+    if (relation >= map.relations.size()) return 0;
+    const Relation& rel = map.relations[relation];
+    static const std::pair<const char*, double> kWeights[] = {
+        {"authority", 1.0},        {"steers", 1.0},   {"appoints", 1.0}, {"coordinates", 1.5},
+        {"advises", 2.0},          {"supports", 2.0}, {"partners", 2.5}, {"trains", 3.0},
+        {"provides-service", 3.0}, {"equips", 4.0},   {"funds", 4.0},    {"member-of", 4.0},
+    };
+    double c = 3.0;
+    if (rel.kind >= 0 && size_t(rel.kind) < map.relationKinds.size())
+        for (const auto& [id, w] : kWeights)
+            if (map.relationKinds[size_t(rel.kind)].id == id) c = w;
+    if (entered < map.actors.size()) {
+        const int k = map.actors[entered].kind;
+        static const std::pair<const char*, double> kDetours[] = {
+            {"programme", 3.0},  {"service-numerique", 2.0}, {"association", 2.0},
+            {"entreprise", 3.0}, {"usagers", 3.0},
+        };
+        if (k >= 0 && size_t(k) < map.actorKinds.size())
+            for (const auto& [id, w] : kDetours)
+                if (map.actorKinds[size_t(k)].id == id) c += w;
+    }
+    return c;
 }
 
 // ---------------------------------------------------------------------------
@@ -303,7 +369,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
     if (!impl_ || from >= n_ || to >= n_ || k <= 0 || !impl_->shown[from] || !impl_->shown[to]) return out;
     const Impl& s = *impl_;
     if (from == to) {
-        out.paths.push_back(Path{{from}, {}, {}});
+        out.paths.push_back(Path{{from}, {}, {}, 0});
         return out;
     }
     k = std::min(k, 64);
@@ -367,6 +433,89 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
         }
         out.paths = std::move(A);
         out.undirected = !directedOnly;
+    }
+    return out;
+}
+
+PathResult Network::chainPaths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
+    PathResult out;
+    if (!impl_ || from >= n_ || to >= n_ || k <= 0 || !impl_->shown[from] || !impl_->shown[to]) return out;
+    const Impl& s = *impl_;
+    if (from == to) {
+        out.paths.push_back(Path{{from}, {}, {}, 0});
+        return out;
+    }
+    k = std::min(k, 64);
+    const uint64_t workAtStart = s.work;
+    std::vector<uint8_t> removedArc(s.arcs.size(), 0), removedNode(n_, 0);
+    auto cheaper = [](const Path& a, const Path& b) {
+        if (a.cost != b.cost) return a.cost < b.cost;
+        if (a.actors.size() != b.actors.size()) return a.actors.size() < b.actors.size();
+        return a.actors < b.actors;
+    };
+    for (int pass = 0; pass < 2 && out.paths.empty(); ++pass) {
+        ArcFilter af;
+        af.g = &s.g;
+        af.directedOnly = pass == 0;
+        af.removedArc = removedArc.data();
+        NodeFilter nf{removedNode.data()};
+        if (!s.dijkstra(from, to, af, nf)) continue;
+        std::vector<Path> A{s.pathTo(from, to)};
+        std::vector<Path> B;
+        // Yen's algorithm, as paths() but on costs: spur at each node of the last path found.
+        while (int(A.size()) < k) {
+            const Path prev = A.back();
+            for (size_t i = 0; i + 1 < prev.actors.size(); ++i) {
+                if (s.work - workAtStart > maxWork) {
+                    out.truncated = true;
+                    break;
+                }
+                const uint32_t spur = prev.actors[i];
+                std::vector<uint32_t> cut;
+                for (const Path& p : A) {
+                    if (p.actors.size() <= i + 1 ||
+                        !std::equal(p.actors.begin(), p.actors.begin() + long(i) + 1, prev.actors.begin()))
+                        continue;
+                    for (auto e : boost::make_iterator_range(out_edges(spur, s.g)))
+                        if (target(e, s.g) == p.actors[i + 1]) cut.push_back(get(boost::edge_index, s.g, e));
+                }
+                for (uint32_t a : cut) removedArc[a] = 1;
+                for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 1;
+                if (s.dijkstra(spur, to, af, nf)) {
+                    Path spurPath = s.pathTo(spur, to);
+                    Path total;
+                    total.actors.assign(prev.actors.begin(), prev.actors.begin() + long(i));
+                    total.relations.assign(prev.relations.begin(), prev.relations.begin() + long(i));
+                    total.forward.assign(prev.forward.begin(), prev.forward.begin() + long(i));
+                    for (size_t j = 0; j < i; ++j) {
+                        // The root's cost, arc by arc (the same arcs the first search took).
+                        for (auto e : boost::make_iterator_range(out_edges(prev.actors[j], s.g)))
+                            if (target(e, s.g) == prev.actors[j + 1] &&
+                                s.arcs[get(boost::edge_index, s.g, e)].relation == prev.relations[j]) {
+                                total.cost += s.arcCost[get(boost::edge_index, s.g, e)];
+                                break;
+                            }
+                    }
+                    total.actors.insert(total.actors.end(), spurPath.actors.begin(), spurPath.actors.end());
+                    total.relations.insert(total.relations.end(), spurPath.relations.begin(),
+                                           spurPath.relations.end());
+                    total.forward.insert(total.forward.end(), spurPath.forward.begin(),
+                                         spurPath.forward.end());
+                    total.cost += spurPath.cost;
+                    auto same = [&](const Path& p) { return p.actors == total.actors; };
+                    if (std::none_of(A.begin(), A.end(), same) && std::none_of(B.begin(), B.end(), same))
+                        B.push_back(std::move(total));
+                }
+                for (uint32_t a : cut) removedArc[a] = 0;
+                for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 0;
+            }
+            if (B.empty() || out.truncated) break;
+            auto best = std::min_element(B.begin(), B.end(), cheaper);
+            A.push_back(std::move(*best));
+            B.erase(best);
+        }
+        out.paths = std::move(A);
+        out.undirected = pass == 1;
     }
     return out;
 }

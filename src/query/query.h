@@ -59,6 +59,7 @@ struct Path {
     std::vector<uint32_t> actors;     // from ... to
     std::vector<uint32_t> relations;  // relations[i] links actors[i] and actors[i + 1]
     std::vector<uint8_t> forward;     // 1 = walked in the relation's direction (or undirected)
+    double cost = 0;                  // chainPaths(): the summed institutional cost
 };
 
 struct PathResult {
@@ -95,6 +96,12 @@ public:
     // shortest path is always returned).
     PathResult paths(uint32_t from, uint32_t to, int k = 3, uint64_t maxWork = kDefaultPathWork) const;
     static constexpr uint64_t kDefaultPathWork = 50'000'000;
+    // The same, ranked by institutional cost instead of hop count ("how does X reach Y"):
+    // each relation costs relationCost() (authority, steering and appointment cheapest,
+    // funding and membership dearest) and passing through a programme, a service or an
+    // association costs extra, so DNE → DRANE → IA-DASEN → ERUN → école comes before
+    // DNE → TNE → école. Directed first, undirected fallback, bounded as paths().
+    PathResult chainPaths(uint32_t from, uint32_t to, int k = 3, uint64_t maxWork = kDefaultPathWork) const;
     // Betweenness (Brandes, Boost.Graph) costs about n × (n + m) steps: it is computed only
     // while that stays under `maxBetweennessWork` (a complete graph of 2,000 actors would
     // take 4·10^9); above, `betweenness` is empty and degree is the measure.
@@ -107,6 +114,13 @@ private:
     Impl* impl_ = nullptr;
     uint32_t n_ = 0;
 };
+
+// What one step costs a chain path: the relation kind's weight (by kind id: authority,
+// steers, appoints 1 … funds, member-of 4; kinds a map declares that are not in the
+// table cost 3) plus, when the step enters an actor that is a programme, a digital
+// service, an association, a company or users, a detour cost (a chain passes through
+// offices and persons). `relation` out of range: 0.
+double relationCost(const Map& map, uint32_t relation, uint32_t enteredActor);
 
 // ---------------------------------------------------------------------------
 // 3. Territories and contacts

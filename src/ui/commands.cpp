@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/contact.h"
 #include "ui/explorer.h"
 #include "ui/present.h"
+#include "ui/panels.h"
 #include "ui/variants.h"
 
 namespace qfq::ui {
@@ -122,6 +124,33 @@ std::string command(Explorer& ex, const std::string& text) {
                             {"why", query::explain(h, ex.map, ex.lang)}});
         }
         out["hits"] = hits;
+    } else if (cmd == "contact") {
+        // {"cmd":"contact","topic":"formation","territory":"dep-95","school":"college"}: opens
+        // "Qui contacter ?" with that question (words as a person types them).
+        std::string topic = j.value("topic", std::string()), where = j.value("territory", std::string()),
+                    school = j.value("school", std::string());
+        int t = topic.empty() ? -1 : query::findTopic(ex.map, topic);
+        int w = where.empty() ? -1 : query::resolveTerritory(ex.map, where);
+        long s = school.empty() ? -1 : ex.map.findActor(school);
+        if ((!topic.empty() && t < 0) || (!where.empty() && w < 0) || (!school.empty() && s < 0)) {
+            out = fail("sujet, territoire ou établissement inconnu", "unknown topic, territory or school");
+        } else {
+            ex.showContact = j.value("open", true);
+            ex.contactTopic = t;
+            ex.contactTerritory = w;
+            ex.contactSchool = s;
+            updateContact(ex);
+        }
+    } else if (cmd == "path") {
+        // {"cmd":"path","from":"dne","to":"ecole"}: the card of `to`, with the paths from `from`.
+        long from = ex.map.findActor(j.value("from", std::string())),
+             to = ex.map.findActor(j.value("to", std::string()));
+        if (from < 0 || to < 0) {
+            out = fail("acteur inconnu", "unknown actor");
+        } else {
+            select(ex, to, false);
+            findPath(ex, from, to);
+        }
     } else {
         out = fail("commande inconnue : " + cmd, "unknown command: " + cmd);
     }

@@ -110,6 +110,7 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ex.filterVisible.assign(n, 1);
     ex.hovered = ex.focused = ex.dragging = ex.keyboardCursor = ex.pathFrom = -1;
     ex.pathActors.clear();
+    ex.contactKey = 0;
     ex.tour = -1;
     ex.tourStep = 0;
     ex.tourFocus.clear();
@@ -134,7 +135,10 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     std::sort(ex.topics.begin(), ex.topics.end());
     ex.topics.erase(std::unique(ex.topics.begin(), ex.topics.end()), ex.topics.end());
     ex.contactTopic = ex.contactTerritory = -1;
-    ex.contactResult = {};
+    ex.contactSchool = -1;
+    ex.contactTopicText[0] = ex.contactPlaceText[0] = 0;
+    ex.contactAnswer = {};
+    ex.answerActors.clear();
     ex.pathResult = {};
     ex.selected = selectedId.empty() ? -1 : ex.map.findActor(selectedId);
     if (ex.selected < 0) ex.showCard = false;
@@ -202,7 +206,8 @@ static layout::Options layoutOptions(const Explorer& ex) {
     // labels are readable instead of one endless row per level.
     // Big maps (thousands of schools) keep the engine's automatic wrapping instead.
     const bool small = ex.map.actors.size() < 300;
-    o.wrapWidth = small ? std::max(900.0f, ex.width * 1.15f) : 0.0f;
+    // A phone wraps narrower still: its map is taller than wide.
+    o.wrapWidth = small ? std::max(ex.width < 700 ? 520.0f : 900.0f, ex.width * 1.15f) : 0.0f;
     o.wrapMinNodes = small ? 6 : 300;
     o.bandHeight = 90.0f;
     o.rowHeight = 40.0f;
@@ -330,10 +335,13 @@ void fitAll(Explorer& ex, bool animate) {
             return;
         }
     }
-    // Leave room for the search bar (top), labels (right) and the legend (left).
-    const float usableW = std::max(ex.width - 120.0f, 100.0f), usableH = std::max(ex.height - 140.0f, 100.0f);
-    float zoom =
-        std::min(usableW / std::max(x1 - x0 + 160.0f, 1.0f), usableH / std::max(y1 - y0 + 40.0f, 1.0f));
+    // Leave room for the search bar (top), labels (right) and the legend (left); a phone's
+    // map uses the whole screen below its one-row bar (the legend is folded there).
+    const bool phone = ex.width < 700;
+    const float usableW = std::max(ex.width - (phone ? 16.0f : 120.0f), 100.0f),
+                usableH = std::max(ex.height - (phone ? 90.0f : 140.0f), 100.0f);
+    float zoom = std::min(usableW / std::max(x1 - x0 + (phone ? 90.0f : 160.0f), 1.0f),
+                          usableH / std::max(y1 - y0 + 40.0f, 1.0f));
     zoom = std::clamp(zoom, render::Camera::kMinZoom, 2.0f);
     float cx = (x0 + x1) * 0.5f + 40.0f, cy = (y0 + y1) * 0.5f - 10.0f / zoom;
     if (animate)
@@ -382,6 +390,8 @@ static uint64_t emphasisKey(const Explorer& ex) {
     mix(uint64_t(ex.hideUnconnected) * 2 + uint64_t(ex.sureOnly));
     for (uint32_t a : ex.pathActors) mix(a);
     mix(0xffff);
+    for (uint32_t a : ex.answerActors) mix(a);
+    mix(0xfffe);
     for (uint32_t a : ex.tourFocus) mix(a);
     for (const std::vector<uint8_t>* v : {&ex.levelOn, &ex.kindOn, &ex.relationKindOn})
         for (uint8_t b : *v) mix(b);
@@ -413,7 +423,8 @@ static void computeEmphasis(Explorer& ex) {
     // selection, a path or a tour step fades the rest.
     long active = touring ? -1 : ex.selected >= 0 ? ex.selected : ex.hovered;
     if (active >= 0 && !visible[size_t(active)]) active = -1;
-    const bool emphasising = (active >= 0 && active == ex.selected) || !ex.pathActors.empty() || touring;
+    const bool emphasising =
+        (active >= 0 && active == ex.selected) || !ex.pathActors.empty() || !ex.answerActors.empty() || touring;
     for (size_t a = 0; a < n; ++a)
         ex.actorEmphasis[a] = !visible[a] ? render::Hidden : emphasising ? render::Faded : render::Normal;
     for (size_t r = 0; r < m.relations.size(); ++r) {
@@ -430,6 +441,9 @@ static void computeEmphasis(Explorer& ex) {
             ex.actorEmphasis[rel.from] = ex.actorEmphasis[rel.to] = render::Highlighted;
         }
     }
+    // A contact answer: its actors stand out (no relations: they are a list, not a path).
+    for (uint32_t a : ex.answerActors)
+        if (a < n && ex.actorEmphasis[a] != render::Hidden) ex.actorEmphasis[a] = render::Highlighted;
     if (!ex.pathActors.empty()) {
         for (size_t i = 0; i < ex.pathActors.size(); ++i) {
             uint32_t a = ex.pathActors[i];
@@ -488,6 +502,7 @@ render::SceneInput sceneInput(const Explorer& ex) {
 
 void select(Explorer& ex, long actor, bool fly) {
     ex.selected = actor;
+    ex.cardTerritory = -1;  // a contact answer sets it again right after
     ex.keyboardCursor = actor;
     if (actor < 0) {
         ex.showCard = false;
@@ -545,7 +560,7 @@ static void handleMouse(Explorer& ex) {
     const bool moved = pickInputs != ex.lastPickInputs || ex.transition < 1;
     if (!io.WantCaptureMouse && mouseValid && ex.dragging < 0 && !ex.panning && moved) {
         ex.hovered = render::pickActor(in, mouse.x, mouse.y,
-                                       io.MouseSource == ImGuiMouseSource_TouchScreen ? 14.0f : 5.0f);
+                                       io.MouseSource == ImGuiMouseSource_TouchScreen ? 22.0f : 5.0f);
         ex.lastPickInputs = pickInputs;
     } else if (io.WantCaptureMouse || !mouseValid) {
         ex.hovered = -1;
@@ -611,7 +626,7 @@ static void handleKeyboard(Explorer& ex) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ex.focusSearch = true;
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ex.escapeHandled) {
         if (ex.showCard)
             ex.showCard = false;
         else {
@@ -945,6 +960,55 @@ std::string statusJson(const Explorer& ex) {
     j["tourFocus"] = nlohmann::json::array();
     for (uint32_t a : ex.tourFocus) j["tourFocus"].push_back(ex.map.actors[a].id);
     j["glossary"] = ex.glossaryLines;
+    // Window layout, for tests that check what a person sees: the card's content edge vs the
+    // right end of its text, the panels' rectangles, the answer's lines.
+    j["phone"] = ex.phone;
+    j["topBarHeight"] = ex.topBarHeight;
+    j["searchOpen"] = ex.searchOpen && ex.searchText[0];
+    j["cardRect"] = ex.cardRect;
+    j["cardContentRight"] = ex.cardContentRight;
+    j["cardTextRight"] = ex.cardTextRight;
+    {
+        nlohmann::json c;
+        c["open"] = ex.showContact;
+        c["rect"] = ex.contactRect;
+        c["topic"] = ex.contactTopic >= 0 && size_t(ex.contactTopic) < ex.map.topics.size()
+                         ? ex.map.topics[size_t(ex.contactTopic)].id
+                         : "";
+        c["territory"] = ex.contactTerritory >= 0 && size_t(ex.contactTerritory) < ex.map.territories.size()
+                             ? ex.map.territories[size_t(ex.contactTerritory)].id
+                             : "";
+        c["school"] = ex.contactSchool >= 0 ? ex.map.actors[size_t(ex.contactSchool)].id : "";
+        c["error"] = ex.contactAnswer.error;
+        c["topicText"] = ex.contactTopicText;
+        c["placeText"] = ex.contactPlaceText;
+        static const char* kGroups[] = {"school", "authority", "office", "service"};
+        nlohmann::json lines = nlohmann::json::array();
+        for (const query::ContactLine& l : ex.contactAnswer.lines)
+            lines.push_back(
+                {{"actor", ex.map.actors[l.actor].id},
+                 {"group", kGroups[int(l.group)]},
+                 {"office", l.office},
+                 {"territory", l.territory >= 0 ? ex.map.territories[size_t(l.territory)].id : ""},
+                 {"sentence", l.sentence},
+                 {"url", l.url}});
+        c["lines"] = lines;
+        j["contact"] = c;
+    }
+    j["pathFrom"] = ex.pathFrom >= 0 && size_t(ex.pathFrom) < ex.map.actors.size()
+                        ? ex.map.actors[size_t(ex.pathFrom)].id
+                        : "";
+    {
+        nlohmann::json paths = nlohmann::json::array();
+        for (const query::Path& p : ex.pathResult.paths) {
+            nlohmann::json ids = nlohmann::json::array(), kinds = nlohmann::json::array();
+            for (uint32_t a : p.actors) ids.push_back(ex.map.actors[a].id);
+            for (uint32_t r : p.relations)
+                kinds.push_back(ex.map.relationKinds[size_t(ex.map.relations[r].kind)].id);
+            paths.push_back({{"actors", ids}, {"kinds", kinds}, {"cost", p.cost}});
+        }
+        j["paths"] = paths;
+    }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [name, r] : ex.widgets) widgets[name] = {r[0], r[1], r[2], r[3]};
     j["widgets"] = widgets;

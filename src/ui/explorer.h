@@ -16,6 +16,7 @@
 #include "io/load.h"
 #include "layout/layout.h"
 #include "model/map.h"
+#include "query/contact.h"
 #include "query/query.h"
 #include "query/search.h"
 #include "render/camera.h"
@@ -123,11 +124,28 @@ struct Explorer {
     std::vector<query::Hit> pathHits;
     query::PathResult pathResult;
 
-    // "Whom do I contact?": topic and territory chosen, and the answer.
+    // "Whom do I contact?": topic, territory and kind of school chosen, and the answer
+    // (ui/panels_contact.cpp). The answer's actors are highlighted on the map.
     bool showContact = false;
-    std::vector<std::string> topics;  // every topic id the map's actors use, sorted
-    int contactTopic = -1, contactTerritory = -1;
-    query::ContactResult contactResult;
+    std::vector<std::string> topics;                            // every topic id the map's actors use, sorted
+    int contactTopic = -1;                                      // index into map.topics
+    int contactTerritory = -1;                                  // index into map.territories
+    long contactSchool = -1;                                    // actor index of the kind of school, -1 = any
+    char contactTopicText[96] = {}, contactPlaceText[96] = {};  // type-to-filter boxes
+    bool contactAll = false;                                    // every answer line, not only the first ones
+    int contactList = 0;      // suggestions shown under: 1 the topic box, 2 the place box
+    uint64_t contactKey = 0;  // the question the answer was computed for
+    query::ContactAnswer contactAnswer;
+    std::vector<uint32_t> answerActors;  // highlighted: the answer's actors
+
+    // Window layout (ui/panels.cpp): a phone (narrow screen) gets a one-row bar with a menu
+    // and bottom sheets; what does not fit the bar at any width goes into its menu.
+    bool phone = false;
+    bool searchOpen = false;                         // the search suggestions are shown
+    bool escapeHandled = false;                      // a panel closed on Esc this frame (the map ignores it)
+    std::array<float, 4> cardRect{}, contactRect{};  // this frame's, CSS px (0 = closed)
+    int cardTerritory = -1;  // the card opened from an answer for this territory: its office shows
+    float cardContentRight = 0, cardTextRight = 0;  // the card's content edge vs its text
 
     // The relation network (Boost.Graph) for paths and hubs, built with the map.
     query::Network network;

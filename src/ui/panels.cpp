@@ -4,10 +4,11 @@
 //   1. Helpers (variant wording, page requests, small widgets)
 //   2. Top bar: title, search with results, map / variant / language switchers
 //   3. Legend
-//   4. Actor card
-//   5. Glossary
-//   6. Filters
-//   7. Load errors, help, layout progress, notices
+//   4. Glossary
+//   5. Filters
+//   6. Load errors, help, layout progress, notices
+//   7. Every frame: phone layout, theme, Esc and clicks elsewhere
+// The card is in panels_card.cpp, "Qui contacter ?" in panels_contact.cpp.
 
 #include "ui/panels.h"
 
@@ -19,8 +20,9 @@
 #include "imgui_internal.h"
 #include "render/scene.h"
 #include "ui/explorer.h"
-#include "ui/map_text.h"
+#include "ui/panels_internal.h"
 #include "ui/strings.h"
+#include "ui/theme.h"
 #include "ui/variants.h"
 
 namespace qfq::ui {
@@ -47,22 +49,19 @@ const Text& actorDescription(const Explorer& ex, const Actor& actor) {
     return v && !v->description.empty() ? v->description : actor.description;
 }
 
-static const char* T(const Explorer& ex, S s) {
-    return tr(s, ex.lang);
+void track(Explorer& ex, const std::string& name) {
+    trackRect(ex, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
-
-// Records the last item's rectangle under `name` (see Explorer::widgets).
-static void track(Explorer& ex, const std::string& name) {
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+void trackRect(Explorer& ex, const std::string& name, ImVec2 a, ImVec2 b) {
     ex.widgets.push_back({name, {a.x, a.y, b.x, b.y}});
 }
 
-static ImVec4 colourOf(uint32_t rgb) {
+ImVec4 colourOf(uint32_t rgb) {
     return ImVec4(float((rgb >> 16) & 255) / 255.0f, float((rgb >> 8) & 255) / 255.0f,
                   float(rgb & 255) / 255.0f, 1.0f);
 }
 
-static void swatch(uint32_t rgb, bool ring = false) {
+void swatch(uint32_t rgb, bool ring) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -76,7 +75,7 @@ static void swatch(uint32_t rgb, bool ring = false) {
     ImGui::SameLine();
 }
 
-static void lineSample(const Category& kind) {
+void lineSample(const Category& kind) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight(), w = h * 2.2f, y = p.y + h * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -90,13 +89,50 @@ static void lineSample(const Category& kind) {
     ImGui::SameLine();
 }
 
+void wrapped(const std::string& s) {
+    ImGui::TextWrapped("%s", s.c_str());
+}
+void mutedWrapped(const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", s.c_str());
+    ImGui::PopStyleColor();
+}
+
+bool wrappedSelectable(const char* id, const std::string& text, bool selected, float minHeight,
+                       ImU32 colour) {
+    // A Selectable the size of the wrapped text, the text drawn over it: ImGui's own
+    // Selectable does not wrap, and long rows ran past the panel's edge.
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    // Selectable widens its box by half the item spacing on the right: keep that inside too.
+    const float width = std::max(
+        ImGui::GetContentRegionAvail().x - std::floor(ImGui::GetStyle().ItemSpacing.x * 0.5f), 40.0f);
+    const float pad = ImGui::GetStyle().FramePadding.x * 0.5f;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
+    const float height = std::max(size.y + 2.0f, minHeight);
+    const bool clicked = ImGui::Selectable(id, selected, ImGuiSelectableFlags_None, ImVec2(width, height));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 c = colour ? colour : ImGui::GetColorU32(ImGuiCol_Text);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + (height - size.y) * 0.5f),
+                c, text.c_str(), nullptr, width - 2 * pad);
+    return clicked;
+}
+
+float touchHeight(const Explorer& ex) {
+    return ex.phone ? 44.0f : 0.0f;
+}
+
+void noteExtent(Explorer& ex) {
+    ex.cardTextRight = std::max(ex.cardTextRight, ImGui::GetItemRectMax().x);
+}
+
 // A clickable actor reference: selects it and flies there.
-static void actorLink(Explorer& ex, uint32_t a, const char* idSuffix) {
+void actorLink(Explorer& ex, uint32_t a, const char* idSuffix) {
     const Actor& actor = ex.map.actors[a];
     std::string text = actor.label(ex.lang);
     if (!actor.acronym.empty()) text += " — " + actorName(ex, actor).get(ex.lang);
     swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure);
-    if (selectableText(text, false, std::string(idSuffix) + actor.id)) select(ex, long(a), true);
+    std::string id = std::string("##") + idSuffix + actor.id;
+    if (wrappedSelectable(id.c_str(), text, false, touchHeight(ex))) select(ex, long(a), true);
 }
 
 // ---------------------------------------------------------------------------
@@ -121,8 +157,8 @@ static void chooseHit(Explorer& ex, const query::Hit& hit) {
     ex.hits.clear();
 }
 
-static void searchBox(Explorer& ex) {
-    ImGui::SetNextItemWidth(std::min(300.0f, ex.width * 0.4f));
+static void searchBox(Explorer& ex, float width) {
+    ImGui::SetNextItemWidth(width);
     if (ex.focusSearch) {
         // Activated by id rather than SetKeyboardFocusHere: the latter goes through the
         // tabbing machinery, which does not run for a window that never had nav focus.
@@ -139,6 +175,8 @@ static void searchBox(Explorer& ex) {
         ex.pendingSearchChars.clear();
     }
     if (ImGui::IsItemEdited()) runSearch(ex);
+    // The suggestions show while the box is used; Esc or a click elsewhere closes them.
+    if (active || ImGui::IsItemEdited()) ex.searchOpen = true;
     ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
     if (active && !ex.hits.empty()) {
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow))
@@ -150,11 +188,12 @@ static void searchBox(Explorer& ex) {
         ImGui::SetWindowFocus(nullptr);
         return;
     }
-    if (ex.searchText[0] == 0) return;
+    if (ex.searchText[0] == 0 || !ex.searchOpen) return;
     // Results under the box, as a tooltip-like window that does not steal focus.
-    ImGui::SetNextWindowPos(below);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0),
-                                        ImVec2(std::max(360.0f, ex.width * 0.5f), ex.height * 0.6f));
+    const float minW = std::min(360.0f, ex.width - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(std::min(below.x, ex.width - minW - 8.0f), below.y));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(minW, 0),
+                                        ImVec2(std::max(minW, ex.width * 0.5f), ex.height * 0.6f));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize |
                              ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings;
@@ -174,12 +213,10 @@ static void searchBox(Explorer& ex) {
                 if (!a.acronym.empty()) line += " — " + actorName(ex, a).get(ex.lang);
                 swatch(ex.map.actorKinds[size_t(a.kind)].colour, a.confidence == Confidence::Unsure);
             }
-            if (selectableText(line, int(i) == ex.hitCursor, std::to_string(i))) chooseHit(ex, h);
+            if (h.field != query::Field::Acronym && h.field != query::Field::Name)
+                line += " (" + query::explain(h, ex.map, ex.lang) + ")";
+            if (wrappedSelectable("##hit", line, int(i) == ex.hitCursor, touchHeight(ex))) chooseHit(ex, h);
             track(ex, "hit-" + std::to_string(i));
-            if (h.field != query::Field::Acronym && h.field != query::Field::Name) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("(%s)", query::explain(h, ex.map, ex.lang).c_str());
-            }
             ImGui::PopID();
         }
     }
@@ -187,48 +224,117 @@ static void searchBox(Explorer& ex) {
 }
 
 // Exports of the current view (pictures) or of the whole map (data); the page downloads.
-static void exportMenu(Explorer& ex) {
-    if (ImGui::Button(T(ex, S::Export))) ImGui::OpenPopup("##export");
-    track(ex, "export");
-    if (!ImGui::BeginPopup("##export")) return;
-    struct Item {
-        const char* label;
-        const char* format;
-        float scale;
-    };
-    static const Item items[] = {
-        {"PNG", "png", 1},
-        {"PNG ×2", "png", 2},
-        {"PNG ×4", "png", 4},
-        {"SVG", "svg", 1},
-        {"GraphML (Gephi, yEd)", "graphml", 1},
-        {"GEXF (Gephi)", "gexf", 1},
-        {"CSV — acteurs / actors", "actors.csv", 1},
-        {"CSV — relations", "relations.csv", 1},
-        {"DOT (Graphviz)", "dot", 1},
-        {"JSON (qfq-map/1)", "json", 1},
-    };
-    for (const Item& it : items) {
+struct ExportItem {
+    const char* label;
+    const char* format;
+    float scale;
+};
+static const ExportItem kExports[] = {
+    {"PNG", "png", 1},
+    {"PNG ×2", "png", 2},
+    {"PNG ×4", "png", 4},
+    {"SVG", "svg", 1},
+    {"GraphML (Gephi, yEd)", "graphml", 1},
+    {"GEXF (Gephi)", "gexf", 1},
+    {"CSV — acteurs / actors", "actors.csv", 1},
+    {"CSV — relations", "relations.csv", 1},
+    {"DOT (Graphviz)", "dot", 1},
+    {"JSON (qfq-map/1)", "json", 1},
+};
+static void exportItems(Explorer& ex) {
+    for (const ExportItem& it : kExports) {
         if (ImGui::Selectable(it.label))
             requestPage("export", std::string(it.format) + " " + std::to_string(int(it.scale)));
         track(ex,
               std::string("export-") + it.format + (it.scale > 1 ? "-" + std::to_string(int(it.scale)) : ""));
     }
+}
+static void exportMenu(Explorer& ex) {
+    if (ImGui::Button(T(ex, S::Export))) ImGui::OpenPopup("##export");
+    track(ex, "export");
+    if (!ImGui::BeginPopup("##export")) return;
+    exportItems(ex);
     ImGui::EndPopup();
 }
 
-// Puts the next button on the same line if it fits, else starts a new line, so the bar
-// wraps on narrow screens instead of hiding its last buttons.
-static void flow(const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float width = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
-    float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
-    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - style.WindowPadding.x) ImGui::SameLine();
+// The share button's toast goes where it covers nothing: centred over the map's free part
+// (left of the card, above a bottom sheet).
+static void share(Explorer& ex) {
+    float x0 = 0, x1 = ex.width, bottom = 16;
+    if (!ex.phone && ex.cardRect[2] > 0) x1 = ex.cardRect[0] - 8;
+    if (ex.phone) {
+        const float sheetTop = std::min(ex.cardRect[2] > 0 ? ex.cardRect[1] : ex.height,
+                                        ex.contactRect[2] > 0 ? ex.contactRect[1] : ex.height);
+        bottom = ex.height - sheetTop + 8;
+    }
+    char payload[256];
+    std::snprintf(payload, sizeof payload, "{\"text\":\"%s\",\"centre\":%.0f,\"width\":%.0f,\"bottom\":%.0f}",
+                  T(ex, S::Copied), (x0 + x1) * 0.5f, x1 - x0, bottom);
+    requestPage("share", payload);
+}
+
+// The map switcher: the catalogue's maps, then "open a file".
+static void mapItems(Explorer& ex) {
+    for (const CatalogueEntry& c : ex.catalogue) {
+        std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
+        if (ImGui::Selectable((title + "##" + c.id).c_str(), c.id == ex.map.id))
+            requestPage("load-map", c.id);
+        track(ex, "map-" + c.id);
+    }
+    ImGui::Separator();
+    if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
+    track(ex, "map-open-file");
+}
+static void variantItems(Explorer& ex) {
+    if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
+    track(ex, "variant-none");
+    for (size_t v = 0; v < ex.map.variants.size(); ++v) {
+        const Variant& var = ex.map.variants[v];
+        if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
+            ex.variant = int(v);
+        track(ex, "variant-" + var.id);
+    }
+}
+// A combo as wide as its current text (capped), so "France — base nationale" is not cut.
+static float comboWidth(const std::string& text, float cap) {
+    return std::min(ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFrameHeight() +
+                        ImGui::GetStyle().FramePadding.x * 2 + 4,
+                    cap);
+}
+
+// The bar's buttons, most used first: those that fit stay on the one row, the rest go into
+// its menu ("Menu ▾"), on a phone all but the search.
+struct BarButton {
+    S label;
+    const char* name;
+};
+static const BarButton kButtons[] = {
+    {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Fit, "fit"},
+    {S::Share, "share"},     {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
+    // The same map as plain text for screen readers and keyboards (web/textview.js).
+    {S::TextView, "text-view"},
+};
+static std::string buttonLabel(const Explorer& ex, const BarButton& b) {
+    return b.label == S::Help ? "?" : T(ex, b.label);
+}
+static void pressButton(Explorer& ex, const BarButton& b) {
+    const std::string name = b.name;
+    if (name == "contact") ex.showContact = !ex.showContact;
+    if (name == "glossary") ex.showGlossary = !ex.showGlossary;
+    if (name == "filters") ex.showFilters = !ex.showFilters;
+    if (name == "fit") fitAll(ex, true);
+    if (name == "share") share(ex);
+    if (name == "present") {
+        ex.present = true;
+        requestPage("fullscreen", "");
+    }
+    if (name == "help") ex.showHelp = !ex.showHelp;
+    if (name == "text-view") requestPage("text-view", "");
 }
 
 static void topBar(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    // Full width, as tall as its (possibly wrapped) content.
+    // Full width, one row: what does not fit goes into the menu.
     ImGui::SetNextWindowSizeConstraints(ImVec2(ex.width, 0), ImVec2(ex.width, ex.height));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                              ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar |
@@ -238,77 +344,140 @@ static void topBar(Explorer& ex) {
         ImGui::End();
         return;
     }
-    ImGui::TextUnformatted(T(ex, S::AppTitle));
-    ImGui::SameLine();
-    searchBox(ex);
-    ImGui::SameLine();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = style.ItemSpacing.x;
+    auto buttonWidth = [&](const std::string& label) {
+        return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    };
+    const std::string langLabel = ex.lang == Lang::Fr ? "EN" : "FR";
+    const std::string menuLabel = std::string(T(ex, S::Menu)) + " ▾";
+    const float right = ex.width - style.WindowPadding.x;
     if (ex.embed) {
         // Inside someone's page: search, language and a way out to the full map only.
-        if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR"))
-            ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+        ImGui::TextUnformatted(T(ex, S::AppTitle));
+        ImGui::SameLine();
+        searchBox(ex, std::min(300.0f, ex.width * 0.4f));
+        ImGui::SameLine();
+        if (ImGui::Button(langLabel.c_str())) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
         track(ex, "lang");
         ImGui::SameLine();
         if (ImGui::Button(ex.lang == Lang::Fr ? "Ouvrir en grand ↗" : "Open full map ↗"))
             requestPage("open-full", "");
         track(ex, "open-full");
+        ex.topBarHeight = ImGui::GetWindowHeight();
         ImGui::End();
         return;
     }
-    // Map switcher: the catalogue's maps, then "open a file".
-    ImGui::SetNextItemWidth(190);
-    std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
-    bool mapOpen = ImGui::BeginCombo("##map", current.c_str());
-    track(ex, "map");
-    if (mapOpen) {
-        for (const CatalogueEntry& c : ex.catalogue) {
-            std::string title = c.title.get(ex.lang).empty() ? c.id : c.title.get(ex.lang);
-            if (selectableText(title, c.id == ex.map.id, c.id)) requestPage("load-map", c.id);
-            track(ex, "map-" + c.id);
+    const std::string mapTitle = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
+    const std::string variantTitle =
+        ex.variant < 0 ? T(ex, S::VariantNone) : ex.map.variants[size_t(ex.variant)].label.get(ex.lang);
+    const bool variants = !ex.map.variants.empty();
+    // What goes on the row: on a phone, the search and the menu; else the title when there is
+    // room, the search, the map (and variant) switchers, then buttons while they fit.
+    const float menuW = buttonWidth(menuLabel);
+    const float mapW = comboWidth(mapTitle, 300),
+                variantW = variants ? 220.0f : 0;  // drawVariantSwitcher's width
+    const float titleW = ImGui::CalcTextSize(T(ex, S::AppTitle)).x;
+    float searchW = ex.phone ? right - style.WindowPadding.x - menuW - spacing
+                             : std::clamp(ex.width * 0.2f, 200.0f, 300.0f);
+    float used = style.WindowPadding.x;
+    const bool title = !ex.phone && ex.width >= 1500;
+    if (title) used += titleW + spacing;
+    used += searchW + spacing;
+    if (!ex.phone)
+        used += mapW + spacing + (variants ? variantW + spacing : 0) + buttonWidth(langLabel) + spacing;
+    size_t onBar = 0;  // buttons on the row; the rest in the menu
+    if (!ex.phone) {
+        float total = used;
+        for (const BarButton& b : kButtons) total += buttonWidth(buttonLabel(ex, b)) + spacing;
+        if (total <= right) {
+            onBar = std::size(kButtons);
+        } else {
+            for (const BarButton& b : kButtons) {
+                const float w = buttonWidth(buttonLabel(ex, b)) + spacing;
+                if (used + w + menuW > right) break;
+                used += w;
+                ++onBar;
+            }
         }
-        ImGui::Separator();
-        if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
-        track(ex, "map-open-file");
-        ImGui::EndCombo();
     }
-    if (!ex.map.variants.empty()) {
+    if (title) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(T(ex, S::AppTitle));
         ImGui::SameLine();
-        drawVariantSwitcher(ex);
     }
-    flow(ex.lang == Lang::Fr ? "EN" : "FR");
-    if (ImGui::Button(ex.lang == Lang::Fr ? "EN" : "FR")) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
-    track(ex, "lang");
-    flow(T(ex, S::Glossary));
-    if (ImGui::Button(T(ex, S::Glossary))) ex.showGlossary = !ex.showGlossary;
-    track(ex, "glossary");
-    flow(T(ex, S::Filters));
-    if (ImGui::Button(T(ex, S::Filters))) ex.showFilters = !ex.showFilters;
-    track(ex, "filters");
-    flow(T(ex, S::Contact));
-    if (ImGui::Button(T(ex, S::Contact))) ex.showContact = !ex.showContact;
-    track(ex, "contact");
-    flow(T(ex, S::Fit));
-    if (ImGui::Button(T(ex, S::Fit))) fitAll(ex, true);
-    track(ex, "fit");
-    flow(T(ex, S::Present));
-    if (ImGui::Button(T(ex, S::Present))) {
-        ex.present = true;
-        requestPage("fullscreen", "");
+    searchBox(ex, searchW);
+    if (!ex.phone) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(mapW);
+        bool mapOpen = ImGui::BeginCombo("##map", mapTitle.c_str());
+        track(ex, "map");
+        if (mapOpen) {
+            mapItems(ex);
+            ImGui::EndCombo();
+        }
+        if (variants) {
+            ImGui::SameLine();
+            drawVariantSwitcher(ex);  // ui/variants.cpp: 30+ académies, filtered as typed
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(langLabel.c_str())) ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+        track(ex, "lang");
     }
-    track(ex, "present");
-    flow(T(ex, S::Export));
-    exportMenu(ex);
-    flow(T(ex, S::Share));
-    if (ImGui::Button(T(ex, S::Share))) requestPage("share", T(ex, S::Copied));
-    track(ex, "share");
-    flow("?");
-    if (ImGui::Button("?")) ex.showHelp = !ex.showHelp;
-    track(ex, "help");
-    // The same map as plain text for screen readers and keyboards (web/textview.js).
-    const char* textView = ex.lang == Lang::Fr ? "Vue texte" : "Text view";
-    flow(textView);
-    if (ImGui::Button(textView)) requestPage("text-view", "");
-    track(ex, "text-view");
+    for (size_t i = 0; i < onBar; ++i) {
+        const BarButton& b = kButtons[i];
+        ImGui::SameLine();
+        if (std::string(b.name) == "export") {
+            exportMenu(ex);
+            continue;
+        }
+        if (ImGui::Button(buttonLabel(ex, b).c_str())) pressButton(ex, b);
+        track(ex, b.name);
+    }
+    if (onBar < std::size(kButtons)) {
+        ImGui::SameLine();
+        if (ImGui::Button(menuLabel.c_str())) ImGui::OpenPopup("##menu");
+        track(ex, "menu");
+        if (ImGui::BeginPopup("##menu")) {
+            const float h = touchHeight(ex);
+            if (ex.phone) {
+                if (ImGui::BeginMenu((std::string(T(ex, S::Map)) + " : " + mapTitle).c_str())) {
+                    mapItems(ex);
+                    ImGui::EndMenu();
+                }
+                track(ex, "map");
+                if (variants &&
+                    ImGui::BeginMenu((std::string(T(ex, S::Variant)) + " : " + variantTitle).c_str())) {
+                    variantItems(ex);
+                    ImGui::EndMenu();
+                }
+                if (variants) track(ex, "variant");
+                if (ImGui::Selectable((std::string(T(ex, S::Language)) + " : " + langLabel).c_str(), false, 0,
+                                      ImVec2(0, h)))
+                    ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
+                track(ex, "lang");
+            }
+            for (size_t i = onBar; i < std::size(kButtons); ++i) {
+                const BarButton& b = kButtons[i];
+                if (std::string(b.name) == "export") {
+                    if (ImGui::BeginMenu(T(ex, S::Export))) {
+                        exportItems(ex);
+                        ImGui::EndMenu();
+                    }
+                    track(ex, "export");
+                    continue;
+                }
+                const std::string label = b.label == S::Help ? T(ex, S::Help) : T(ex, b.label);
+                if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, h))) pressButton(ex, b);
+                track(ex, b.name);
+            }
+            ImGui::EndPopup();
+        }
+    }
     ex.topBarHeight = ImGui::GetWindowHeight();
+    trackRect(
+        ex, "topbar", ImGui::GetWindowPos(),
+        ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), ImGui::GetWindowPos().y + ex.topBarHeight));
     ImGui::End();
 }
 
@@ -352,243 +521,7 @@ static void legend(Explorer& ex) {
 }
 
 // ---------------------------------------------------------------------------
-// 4. Actor card
-// ---------------------------------------------------------------------------
-
-static void wrapped(const std::string& s) {
-    ImGui::TextWrapped("%s", s.c_str());
-}
-static void disabledWrapped(const std::string& s) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", s.c_str());
-    ImGui::PopStyleColor();
-}
-
-// The "path from…" part of the card: pick another actor, see how it reaches this one.
-static void pathFrom(Explorer& ex, uint32_t a, std::vector<std::string>& lines) {
-    ImGui::SeparatorText(T(ex, S::PathFrom));
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##pathfrom", T(ex, S::SearchHint), ex.pathQuery, sizeof ex.pathQuery))
-        ex.pathHits = ex.searchIndex.search(ex.pathQuery, 6);
-    if (ex.pathQuery[0]) {
-        for (size_t i = 0; i < ex.pathHits.size(); ++i) {
-            const query::Hit& h = ex.pathHits[i];
-            if (h.glossary || h.index == a) continue;
-            ImGui::PushID(int(i));
-            bool chosen = selectableText(ex.map.actors[h.index].label(ex.lang), false, "hit");
-            track(ex, "path-hit-" + ex.map.actors[h.index].id);
-            if (chosen) {
-                ex.pathFrom = long(h.index);
-                ex.pathResult = ex.network.paths(h.index, a, 3);
-                ex.pathActors =
-                    ex.pathResult.paths.empty() ? std::vector<uint32_t>{} : ex.pathResult.paths[0].actors;
-                ex.pathQuery[0] = 0;
-                ex.pathHits.clear();
-            }
-            ImGui::PopID();
-        }
-    }
-    if (ex.pathFrom < 0) return;
-    if (ex.pathResult.paths.empty()) {
-        ImGui::TextDisabled("%s", T(ex, S::NoPath));
-        lines.push_back(T(ex, S::NoPath));
-        return;
-    }
-    // Each path reads as a sentence: DNE —pilote→ DRANE —conseille→ Recteur…
-    for (size_t p = 0; p < ex.pathResult.paths.size(); ++p) {
-        const query::Path& path = ex.pathResult.paths[p];
-        std::string sentence;
-        for (size_t i = 0; i < path.actors.size(); ++i) {
-            sentence += ex.map.actors[path.actors[i]].label(ex.lang);
-            if (i + 1 < path.actors.size()) {
-                const Relation& rel = ex.map.relations[path.relations[i]];
-                const Category& k = ex.map.relationKinds[size_t(rel.kind)];
-                const std::string& verb = k.verb.empty() ? k.label.get(ex.lang) : k.verb.get(ex.lang);
-                sentence += path.forward[i] ? " —" + verb + "→ " : " ←" + verb + "— ";
-            }
-        }
-        ImGui::PushID(int(p));
-        if (selectableText(sentence, ex.pathActors == path.actors, "path")) ex.pathActors = path.actors;
-        ImGui::PopID();
-        lines.push_back(sentence);
-    }
-}
-
-static void card(Explorer& ex) {
-    if (ex.selected < 0 || !ex.showCard) {
-        ex.cardLines.clear();
-        return;
-    }
-    const uint32_t a = uint32_t(ex.selected);
-    const Actor& actor = ex.map.actors[a];
-    const float w = std::min(420.0f, ex.width * 0.9f);
-    ImGui::SetNextWindowPos(ImVec2(ex.width - w - 8, ex.topBarHeight + 8), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, ex.height - ex.topBarHeight - 16)), ImGuiCond_Always);
-    bool open = true;
-    std::vector<std::string> lines;  // what the card shows, for the page's accessible mirror
-    std::string title = std::string(T(ex, S::Card)) + " — " + titleText(actor.label(ex.lang)) + "###card";
-    if (ImGui::Begin(
-            title.c_str(), &open,
-            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        const Lang L = ex.lang;
-        if (!actor.acronym.empty()) {
-            ImGui::SetWindowFontScale(1.35f);
-            ImGui::TextUnformatted(actor.acronym.c_str());
-            ImGui::SetWindowFontScale(1.0f);
-            lines.push_back(actor.acronym);
-        }
-        wrapped(actorName(ex, actor).get(L));
-        lines.push_back(actorName(ex, actor).get(L));
-        ImGui::Spacing();
-        const Category& kind = ex.map.actorKinds[size_t(actor.kind)];
-        swatch(kind.colour);
-        std::string kindLevel = kind.label.get(L) + " · " + ex.map.levels[size_t(actor.level)].label.get(L);
-        ImGui::TextUnformatted(kindLevel.c_str());
-        lines.push_back(kindLevel);
-        std::string territory =
-            std::string(T(ex, S::Territory)) + " : " +
-            (actor.territory >= 0 ? ex.map.territories[size_t(actor.territory)].name.get(L)
-                                  : T(ex, S::Everywhere));
-        ImGui::TextDisabled("%s", territory.c_str());
-        lines.push_back(territory);
-        bool unsure = actor.confidence == Confidence::Unsure;
-        std::string confidence =
-            std::string(T(ex, S::Confidence)) + " : " + T(ex, unsure ? S::Unsure : S::Sure);
-        ImGui::TextColored(unsure ? ImVec4(0.75f, 0.35f, 0.0f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), "%s",
-                           confidence.c_str());
-        lines.push_back(confidence);
-        for (const FormerName& f : actor.formerNames) {
-            std::string s = std::string(T(ex, S::FormerName)) + " : " + f.name;
-            if (!f.expansion.empty()) s += " (" + f.expansion.get(L) + ")";
-            if (!f.until.empty()) s += ", → " + f.until;
-            disabledWrapped(s);
-            lines.push_back(s);
-        }
-        if (!actor.aliases.empty()) {
-            std::string s = std::string(T(ex, S::Alias)) + " : ";
-            for (size_t i = 0; i < actor.aliases.size(); ++i) s += (i ? ", " : "") + actor.aliases[i];
-            disabledWrapped(s);
-            lines.push_back(s);
-        }
-        const Text& description = actorDescription(ex, actor);
-        if (!description.empty()) {
-            ImGui::Separator();
-            wrapped(description.get(L));
-            lines.push_back(description.get(L));
-        }
-        if (!actor.missions.empty()) {
-            ImGui::SeparatorText(T(ex, S::Missions));
-            lines.push_back(T(ex, S::Missions));
-            for (const Text& m : actor.missions) {
-                ImGui::BulletText("%s", m.get(L).c_str());
-                lines.push_back("• " + m.get(L));
-            }
-        }
-        // Relations grouped by kind, each with its direction.
-        ImGui::SeparatorText(T(ex, S::Relations));
-        lines.push_back(T(ex, S::Relations));
-        std::map<int, std::vector<uint32_t>> byKind;
-        for (uint32_t r : ex.incident[a]) byKind[ex.map.relations[r].kind].push_back(r);
-        for (auto& [k, rels] : byKind) {
-            const Category& rk = ex.map.relationKinds[size_t(k)];
-            lineSample(rk);
-            ImGui::TextUnformatted(rk.label.get(L).c_str());
-            lines.push_back(rk.label.get(L) + " :");
-            ImGui::Indent();
-            for (uint32_t r : rels) {
-                const Relation& rel = ex.map.relations[r];
-                bool outgoing = rel.from == a;
-                uint32_t other = outgoing ? rel.to : rel.from;
-                const char* arrow = !rel.directed ? "↔" : outgoing ? "→" : "←";
-                ImGui::TextDisabled("%s", arrow);
-                ImGui::SameLine();
-                actorLink(ex, other, rel.id.c_str());
-                if (!rel.description.empty() && ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s", rel.description.get(L).c_str());
-                const Actor& o = ex.map.actors[other];
-                lines.push_back(std::string("  ") + arrow + " " + o.label(L) +
-                                (o.acronym.empty() ? "" : " — " + actorName(ex, o).get(L)));
-            }
-            ImGui::Unindent();
-        }
-        if (!actor.url.empty()) {
-            ImGui::Separator();
-            if (ImGui::SmallButton(T(ex, S::Website))) requestPage("open-url", actor.url);
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", actor.url.c_str());
-            lines.push_back(std::string(T(ex, S::Website)) + " : " + actor.url);
-        }
-        if (!actor.sources.empty()) {
-            ImGui::SeparatorText(T(ex, S::Sources));
-            lines.push_back(T(ex, S::Sources));
-            for (size_t i = 0; i < actor.sources.size(); ++i) {
-                const Source& s = actor.sources[i];
-                ImGui::PushID(int(i));
-                std::string text = s.title.empty() ? s.url : s.title;
-                if (selectableText(text, false, "source")) requestPage("open-url", s.url);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
-                if (!s.verified.empty())
-                    ImGui::TextDisabled("  %s %s", T(ex, S::Verified), s.verified.c_str());
-                lines.push_back(s.url + (s.verified.empty() ? ""
-                                                            : std::string(" (") + T(ex, S::Verified) + " " +
-                                                                  s.verified + ")"));
-                ImGui::PopID();
-            }
-        }
-        pathFrom(ex, a, lines);
-    }
-    ImGui::End();
-    ex.cardLines = std::move(lines);
-    if (!open) ex.showCard = false;
-}
-
-// "Whom do I contact?": a topic and a territory, answered from the territory chain.
-static void contactPanel(Explorer& ex) {
-    if (!ex.showContact) return;
-    ImGui::SetNextWindowPos(ImVec2(60, 90), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, ex.width - 80), 0), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin(T(ex, S::Contact), &ex.showContact, ImGuiWindowFlags_NoSavedSettings)) {
-        bool changed = false;
-        const char* topic = ex.contactTopic >= 0 ? ex.topics[size_t(ex.contactTopic)].c_str() : "…";
-        if (ImGui::BeginCombo(T(ex, S::ContactTopic), topic)) {
-            for (size_t i = 0; i < ex.topics.size(); ++i)
-                if (selectableText(ex.topics[i], ex.contactTopic == int(i), std::to_string(i)))
-                    ex.contactTopic = int(i), changed = true;
-            ImGui::EndCombo();
-        }
-        const char* where = ex.contactTerritory >= 0
-                                ? ex.map.territories[size_t(ex.contactTerritory)].name.get(ex.lang).c_str()
-                                : T(ex, S::Everywhere);
-        if (ImGui::BeginCombo(T(ex, S::Territory), where)) {
-            for (size_t i = 0; i < ex.map.territories.size(); ++i)
-                if (selectableText(ex.map.territories[i].name.get(ex.lang), ex.contactTerritory == int(i),
-                                   ex.map.territories[i].id))
-                    ex.contactTerritory = int(i), changed = true;
-            ImGui::EndCombo();
-        }
-        if (changed && ex.contactTopic >= 0) {
-            std::string territory =
-                ex.contactTerritory >= 0 ? ex.map.territories[size_t(ex.contactTerritory)].id : "";
-            ex.contactResult = query::contact(ex.map, ex.topics[size_t(ex.contactTopic)], territory, ex.lang);
-        }
-        if (!ex.contactResult.error.empty()) ImGui::TextDisabled("%s", ex.contactResult.error.c_str());
-        for (size_t i = 0; i < ex.contactResult.hits.size() && i < 12; ++i) {
-            const query::ContactHit& h = ex.contactResult.hits[i];
-            ImGui::PushID(int(i));
-            actorLink(ex, h.actor, "contact");
-            ImGui::Indent();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.35f, 0.35f, 1));
-            ImGui::TextWrapped("%s", h.explanation.c_str());
-            ImGui::PopStyleColor();
-            ImGui::Unindent();
-            ImGui::PopID();
-        }
-    }
-    ImGui::End();
-}
-
-// ---------------------------------------------------------------------------
-// 5. Glossary
+// 4. Glossary
 // ---------------------------------------------------------------------------
 
 // Every word of `filter` starts a word of `text` (both folded): "ent" finds "ENT" and
@@ -667,7 +600,7 @@ static void glossary(Explorer& ex) {
 }
 
 // ---------------------------------------------------------------------------
-// 6. Filters
+// 5. Filters
 // ---------------------------------------------------------------------------
 
 static void checkList(Explorer& ex, const char* title, const std::vector<Category>& list,
@@ -676,7 +609,7 @@ static void checkList(Explorer& ex, const char* title, const std::vector<Categor
     for (size_t i = 0; i < list.size(); ++i) {
         bool b = on[i] != 0;
         swatch(list[i].colour);
-        if (checkboxText(list[i].label.get(ex.lang), &b, std::string(title) + list[i].id)) on[i] = b;
+        if (ImGui::Checkbox((list[i].label.get(ex.lang) + "##" + title + list[i].id).c_str(), &b)) on[i] = b;
     }
 }
 
@@ -700,7 +633,7 @@ static void filters(Explorer& ex) {
 }
 
 // ---------------------------------------------------------------------------
-// 7. Load errors, help, progress, notices
+// 6. Load errors, help, progress, notices
 // ---------------------------------------------------------------------------
 
 static void problems(Explorer& ex) {
@@ -732,7 +665,13 @@ static void statusLine(Explorer& ex) {
     bool layout = ex.layoutRunning;
     bool notice = !ex.notice.empty() && ex.timeMs < ex.noticeUntil;
     if (!layout && !notice) return;
-    ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, ex.height - 12), ImGuiCond_Always, ImVec2(0.5f, 1));
+    // Over the map's free part: left of the card, above a bottom sheet.
+    float x1 = !ex.phone && ex.cardRect[2] > 0 ? ex.cardRect[0] - 8 : ex.width;
+    float bottom = ex.height - 12;
+    if (ex.phone && ex.cardRect[2] > 0) bottom = std::min(bottom, ex.cardRect[1] - 8);
+    if (ex.phone && ex.contactRect[2] > 0) bottom = std::min(bottom, ex.contactRect[1] - 8);
+    ImGui::SetNextWindowPos(ImVec2(x1 * 0.5f, bottom), ImGuiCond_Always, ImVec2(0.5f, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(200.0f, x1 - 16), ex.height * 0.3f));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                              ImGuiWindowFlags_NoInputs;
@@ -747,14 +686,65 @@ static void statusLine(Explorer& ex) {
     ImGui::End();
 }
 
+// ---------------------------------------------------------------------------
+// 7. Every frame
+// ---------------------------------------------------------------------------
+
+// Colours that reach WCAG AA on the panels (ui/theme.h, checked by tests/unit/test_theme.cpp)
+// and, on a phone, touch-sized controls.
+static void applyTheme(const Explorer& ex) {
+    ImGuiStyle& st = ImGui::GetStyle();
+    auto set = [&st](ImGuiCol c, Rgb v) { st.Colors[c] = ImVec4(v.r, v.g, v.b, 1); };
+    set(ImGuiCol_Text, theme::kText);
+    set(ImGuiCol_TextDisabled, theme::kMuted);
+    st.FramePadding = ex.phone ? ImVec2(12, 15) : ImVec2(8, 5);  // 15 + 2 × 15 ≥ 44 px
+    st.ItemSpacing = ex.phone ? ImVec2(8, 8) : ImVec2(8, 6);
+    st.TouchExtraPadding = ex.phone ? ImVec2(4, 4) : ImVec2(0, 0);
+    st.ScrollbarSize = ex.phone ? 18 : 14;
+}
+
+// Esc closes the topmost overlay first (search suggestions, then the glossary, help,
+// "Qui contacter ?"), before the map sees it; a click outside the suggestions or on the map
+// closes them, and a click on the map closes the glossary too.
+static void closeOverlays(Explorer& ex) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const char* hovered = g.HoveredWindow ? g.HoveredWindow->Name : "";
+    auto hoveredIs = [&](const char* prefix) {
+        return std::strncmp(hovered, prefix, std::strlen(prefix)) == 0;
+    };
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (!hoveredIs("##search-results") && !hoveredIs("##topbar")) ex.searchOpen = false;
+        if (!ImGui::GetIO().WantCaptureMouse) ex.showGlossary = false;  // a click on the map
+    }
+    if (!ImGui::IsKeyPressed(ImGuiKey_Escape, false)) return;
+    bool& first = ex.searchOpen && ex.searchText[0] ? ex.searchOpen
+                  : ex.showGlossary                 ? ex.showGlossary
+                  : ex.showHelp                     ? ex.showHelp
+                  : ex.contactList                  ? ex.escapeHandled  // the box's own Esc ends typing
+                  : ex.showContact && !ex.showCard  ? ex.showContact
+                                                    : ex.escapeHandled;
+    if (&first == &ex.escapeHandled) {
+        ex.escapeHandled = ex.contactList != 0;
+        ex.contactList = 0;
+        return;
+    }
+    first = false;
+    ex.escapeHandled = true;
+}
+
 void drawPanels(Explorer& ex) {
     ex.widgets.clear();
+    ex.escapeHandled = false;
+    // A phone: a narrow screen, whatever its device (a narrow desktop window too).
+    ex.phone = ex.width < 700;
+    applyTheme(ex);
     if (!ex.showGlossary) ex.glossaryLines.clear();
+    closeOverlays(ex);
     topBar(ex);
     if (ex.hasMap) {
         if (ex.showLegend) legend(ex);
-        card(ex);
         contactPanel(ex);
+        card(ex);  // after the contact panel: on a phone both are sheets, the card on top
         glossary(ex);
         filters(ex);
     }

@@ -16,6 +16,12 @@ void drawPanels(Explorer& ex);
 const Text& actorName(const Explorer& ex, const Actor& actor);
 const Text& actorDescription(const Explorer& ex, const Actor& actor);
 
+// "Chemin depuis…": the institutional paths from `from` to `to` (card), highlighted.
+void findPath(Explorer& ex, long from, long to);
+// "Qui contacter ?": recomputes the answer when the question changed (topic, place, school,
+// language, map); highlights its actors.
+void updateContact(Explorer& ex);
+
 // Asks the page (JavaScript) to do something outside the wasm: load a map, open a file.
 void requestPage(const char* event, const std::string& payload);
 

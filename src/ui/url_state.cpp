@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ui/explorer.h"
+#include "ui/panels.h"
 #include "ui/present.h"
 #include "ui/strings.h"
 #include "ui/view_link.h"
@@ -66,6 +67,15 @@ std::string encodeState(const Explorer& ex) {
     }
     if (ex.hideUnconnected) link.hideUnconnected = true;
     if (ex.sureOnly) link.sureOnly = true;
+    if (ex.showContact && ex.contactTopic >= 0 && size_t(ex.contactTopic) < ex.map.topics.size()) {
+        link.ask = ex.map.topics[size_t(ex.contactTopic)].id;
+        if (ex.contactTerritory >= 0 && size_t(ex.contactTerritory) < ex.map.territories.size())
+            link.where = ex.map.territories[size_t(ex.contactTerritory)].id;
+        if (ex.contactSchool >= 0 && size_t(ex.contactSchool) < ex.map.actors.size())
+            link.school = ex.map.actors[size_t(ex.contactSchool)].id;
+    }
+    if (ex.pathFrom >= 0 && size_t(ex.pathFrom) < ex.map.actors.size() && ex.selected >= 0 && ex.showCard)
+        link.pathFrom = ex.map.actors[size_t(ex.pathFrom)].id;
     std::vector<std::string> lv = offList(ex.map.levels, ex.levelOn),
                              k = offList(ex.map.actorKinds, ex.kindOn),
                              rk = offList(ex.map.relationKinds, ex.relationKindOn);
@@ -122,6 +132,24 @@ bool applyState(Explorer& ex, const std::string& fragment) {
         if (link.camera) ex.camera = keep;  // the link's camera wins over the step's
     } else {
         stopTour(ex);
+    }
+    // "Qui contacter ?": the question reopens with its answer.
+    if (link.ask) {
+        long t = indexOfId(ex.map.topics, *link.ask);
+        resolve("ask", *link.ask, t);
+        long w = link.where ? resolve("where", *link.where, indexOfId(ex.map.territories, *link.where)) : -1;
+        long s = link.school ? resolve("school", *link.school, ex.map.findActor(*link.school)) : -1;
+        if (t >= 0) {
+            ex.showContact = true;
+            ex.contactTopic = int(t);
+            ex.contactTerritory = int(w);
+            ex.contactSchool = s;
+            updateContact(ex);
+        }
+    }
+    if (link.pathFrom) {
+        long from = resolve("from", *link.pathFrom, ex.map.findActor(*link.pathFrom));
+        if (from >= 0 && selected >= 0) findPath(ex, from, selected);
     }
     if (!skipped.empty()) {
         std::string list;

@@ -161,6 +161,14 @@ ViewLink parseViewLink(std::string_view fragment) {
             link.hideUnconnected = value == "1";
         } else if (key == "sure") {
             link.sureOnly = value == "1";
+        } else if (key == "ask") {
+            link.ask = value;
+        } else if (key == "where") {
+            link.where = value;
+        } else if (key == "school") {
+            link.school = value;
+        } else if (key == "from") {
+            link.pathFrom = value;
         } else if (key == "lv") {
             link.levelsOff = splitIds(value);
         } else if (key == "k") {
@@ -201,6 +209,10 @@ std::string formatViewLink(const ViewLink& link) {
     if (link.step) add("step", std::to_string(*link.step));
     if (link.hideUnconnected) add("hide", flag(*link.hideUnconnected));
     if (link.sureOnly) add("sure", flag(*link.sureOnly));
+    if (link.ask) add("ask", percentEncode(*link.ask));
+    if (link.where) add("where", percentEncode(*link.where));
+    if (link.school) add("school", percentEncode(*link.school));
+    if (link.pathFrom) add("from", percentEncode(*link.pathFrom));
     if (link.levelsOff) add("lv", joinIds(*link.levelsOff));
     if (link.kindsOff) add("k", joinIds(*link.kindsOff));
     if (link.relationKindsOff) add("rk", joinIds(*link.relationKindsOff));

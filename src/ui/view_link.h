@@ -2,7 +2,10 @@
 //
 //   map=occitanie&v=toulouse&sel=drane&focus=drane&depth=2&cam=120.5,-40,1.25&lang=en
 //   &present=1&tour=decouverte&step=3&hide=1&sure=1&lv=circonscription&k=association&rk=conseille
+//   &ask=ent&where=dep-95&school=college&from=dne
 //
+// `ask`, `where` and `school` are the "Qui contacter ?" question (topic, territory, kind of
+// school: ids); `from` is the actor a path starts from (the card's actor, `sel`, is its end).
 // `lv`, `k` and `rk` list the levels / kinds / relation kinds switched off. Reading is
 // forgiving: a part that is malformed (no `=`, unknown key, a depth out of 1..6, a camera
 // that is not three finite numbers) is skipped and listed, never an error. Ids are not
@@ -31,6 +34,7 @@ struct ViewCamera {
 struct ViewLink {
     std::optional<std::string> map;  // catalogue id or URL; the first `map=` wins
     std::optional<std::string> variant, selected, focused, tour;  // ids, as written
+    std::optional<std::string> ask, where, school, pathFrom;      // ids, as written
     std::optional<int> depth;                                     // 1..6
     std::optional<ViewCamera> camera;
     std::optional<Lang> lang;  // `en`, anything else is French

@@ -11,7 +11,8 @@ using ui::parseViewLink;
 TEST_CASE("view link: every part of a full fragment") {
     ui::ViewLink l = parseViewLink(
         "#map=occitanie&v=toulouse&sel=drane&focus=erun&depth=2&cam=120.5,-40,1.25&lang=en&present=1"
-        "&tour=decouverte&step=3&hide=1&sure=0&lv=circonscription&k=association,operateur&rk=");
+        "&tour=decouverte&step=3&hide=1&sure=0&lv=circonscription&k=association,operateur&rk="
+        "&ask=ent&where=dep-95&school=college&from=dne");
     CHECK(l.map == "occitanie");
     CHECK(l.variant == "toulouse");
     CHECK(l.selected == "drane");
@@ -30,6 +31,10 @@ TEST_CASE("view link: every part of a full fragment") {
     CHECK(l.levelsOff == std::vector<std::string>{"circonscription"});
     CHECK(l.kindsOff == std::vector<std::string>{"association", "operateur"});
     CHECK(l.relationKindsOff == std::vector<std::string>{});  // given and empty: all on
+    CHECK(l.ask == "ent");
+    CHECK(l.where == "dep-95");
+    CHECK(l.school == "college");
+    CHECK(l.pathFrom == "dne");
     CHECK(l.skipped.empty());
     CHECK(parseViewLink(ui::formatViewLink(l)) == l);
 }
@@ -96,4 +101,21 @@ TEST_CASE("view link: written as links always were (six significant digits), sta
     ui::ViewLink far = parseViewLink("cam=2500000,1e-5,1");
     CHECK(ui::formatViewLink(far) == "cam=2.5e%2B06,1e-05,1");
     CHECK(parseViewLink(ui::formatViewLink(far)) == far);
+}
+
+TEST_CASE("view link: the contact question and the path's start, read, written and read again") {
+    ui::ViewLink l;
+    l.map = "val-d-oise";
+    l.selected = "ecole";
+    l.ask = "data-protection";
+    l.where = "dép 95&x";
+    l.school = "lycée";
+    l.pathFrom = "dne";
+    const std::string written = ui::formatViewLink(l);
+    CHECK(written ==
+          "map=val-d-oise&sel=ecole&ask=data-protection&where=d%C3%A9p%2095%26x&school=lyc%C3%A9e&from=dne");
+    ui::ViewLink back = parseViewLink(written);
+    CHECK(back == l);
+    CHECK(parseViewLink(ui::formatViewLink(back)) == back);
+    CHECK(parseViewLink("ask=").ask == "");  // given and empty: kept as said
 }
