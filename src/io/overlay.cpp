@@ -518,7 +518,9 @@ void Builder::offices() {
         if (!offices.is_object()) continue;
         std::vector<Office>& out = map_.territories[t].offices;
         for (auto it = offices.begin(); it != offices.end(); ++it) {
-            Origin at = item.where("offices", "/" + escapeToken(it.key()));
+            std::string pointer = "/";  // appended, not "/" + …: GCC 12's bogus -Wrestrict (bug 105329)
+            pointer += escapeToken(it.key());
+            Origin at = item.where("offices", pointer);
             // An inherited office of an actor an overlay removed goes with the actor.
             if (!index_[Actors].count(it.key()) && removedForBase(it.key(), at)) continue;
             int a = resolve(Actors, it.key(), at);
