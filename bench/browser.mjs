@@ -1,24 +1,27 @@
 // browser.mjs — the renderer and start-up benchmarks, in one headless Chromium run:
 //   start-up: navigation → first frame of the national map, both renderers (median of 3);
 //   wasm size raw and gzip (from build/web/build-info.json);
-//   loader throughput in wasm on the national-scale synthetic map (MB/s);
-//   frame time while panning and zooming the national-scale map: ours (WebGPU and WebGL2)
-//   vs sigma.js (WebGL) drawing the same actors at the same positions, each frame waited
-//   for on the GPU (SwiftShader here: a CPU rasteriser, so absolute numbers are slow).
+//   loader throughput in wasm on a synthetic map (MB/s: the file's bytes on disk / load time);
+//   frame time while panning and zooming that map: ours (WebGPU and WebGL2) vs sigma.js
+//   (WebGL, render() only, sizes matched) drawing the same actors at the same positions, each
+//   frame waited for on the GPU (SwiftShader here: a CPU rasteriser, so absolute numbers are
+//   slow). The map is QFQ_BENCH_BROWSER_MAP (default the national-scale one; scripts/bench.sh
+//   passes a smaller one to finish in minutes on 2 shared cores: the results say which).
 // Merges its results into build/bench/results.json under "browser" and prints a table.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { launch } from '../tests/browser/chromium.mjs';
 import { serve } from '../scripts/serve.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
-const synthetic = '/build/synthetic/national-scale.json';
+const synthetic = '/' + (process.env.QFQ_BENCH_BROWSER_MAP || 'build/synthetic/national-scale.json').replace(/^\/+/, '');
 // SwiftShader rasterises on the CPU: a frame of the whole national-scale map takes seconds,
 // so a few frames per contender are enough for a median.
 const frames = Number(process.env.QFQ_BENCH_FRAMES || 8);
 const stats = (t) => {
   const s = [...t].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p95: q(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length, frames: s.length };
+  return { median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length,
+           frames: s.length };
 };
 const { server, url } = await serve(root);
 // A smaller canvas than the tests' keeps SwiftShader's per-frame cost bearable; every
@@ -39,7 +42,8 @@ for (const renderer of ['webgpu', 'webgl2']) {
     runs.push(await page.evaluate(() => window.qfq.status().firstFrameMs));
     await page.close();
   }
-  results.startup[renderer] = { firstFrameMs: runs.sort((a, b) => a - b)[1], runs };
+  runs.sort((a, b) => a - b);
+  results.startup[renderer] = { firstFrameMs: runs[1], min: runs[0], max: runs[2], runs };
   log(`start-up ${renderer}: ${runs.map((r) => r.toFixed(0)).join(', ')} ms`);
 }
 
@@ -67,17 +71,20 @@ for (const renderer of ['webgl2', 'webgpu']) {
   if (!positions) positions = await page.evaluate(() => window.qfq.positions());
   await page.evaluate(() => window.qfq.command({ cmd: 'fit' }));
   const cam = (await page.evaluate(() => window.qfq.status())).camera;
+  results.fitZoom = cam.zoom;
   const times = await page.evaluate((path) => window.qfq.benchFrames(path), oursPath(cam, s.width, frames));
   log(`${renderer}: ${times.length} frames, median ${stats(times).median.toFixed(1)} ms`);
   results.nationalScale[renderer] = { actors: s.actors, relations: s.relations, ...stats(times) };
-  if (renderer === 'webgl2') results.loaderWasm = { bytes: load.bytes, ms: load.ms, mbPerS: load.bytes / 1e6 / (load.ms / 1000) };
+  // Bytes of the file (UTF-8 on disk), not the length of the JS string (UTF-16 units).
+  const bytes = statSync(root + synthetic.slice(1)).size;
+  if (renderer === 'webgl2') results.loaderWasm = { map: synthetic, bytes, ms: load.ms, mbPerS: bytes / 1e6 / (load.ms / 1000) };
   await page.close();
 }
 {
   const page = await context.newPage();
   await page.goto(`${url}bench/browser/sigma.html`);
   await page.waitForFunction(() => window.sigmaReady);
-  const loaded = await page.evaluate((d) => window.sigmaBench.load(d), positions);
+  const loaded = await page.evaluate(([d, z]) => window.sigmaBench.load(d, z), [positions, results.fitZoom]);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const times = await page.evaluate(([n, src]) => window.sigmaBench.frames(n, src), [frames, sigmaPath]);
   results.nationalScale.sigma = { actors: loaded.nodes, relations: loaded.edges, ...stats(times) };

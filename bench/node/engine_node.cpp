@@ -158,6 +158,47 @@ EMSCRIPTEN_KEEPALIVE double qfq_force(uint32_t n, const uint32_t* edges, uint32_
     return ms;
 }
 
+// The same layout, driven step by step so that the caller can time each slice itself (with
+// the process's CPU time: wall-clock time on a shared machine measures the other jobs) and
+// read the positions in between: begin (theta = Barnes–Hut opening criterion, the engine's
+// default is 0.9; `iterations` sets the cooling schedule), then step/positions as wanted.
+namespace {
+layout::LayoutRun gRun;
+}
+
+EMSCRIPTEN_KEEPALIVE int qfq_force_begin(uint32_t n, const uint32_t* edges, uint32_t m, const float* initXY,
+                                         double theta, int iterations) {
+    if (!initXY) return 1;
+    layout::Graph g;
+    g.n = n;
+    g.edges.assign(edges, edges + 2 * size_t(m));
+    layout::Positions init;
+    init.x.resize(n);
+    init.y.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        init.x[i] = initXY[2 * i];
+        init.y[i] = initXY[2 * i + 1];
+    }
+    layout::Options o;
+    o.mode = layout::Mode::Force;
+    o.iterations = iterations;
+    o.theta = float(theta);
+    gRun.start(g, o, &init);
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_force_step(int iterations) {
+    gRun.stepIterations(iterations);
+}
+
+EMSCRIPTEN_KEEPALIVE void qfq_force_positions(float* outXY) {
+    const layout::Positions& p = gRun.positions();
+    for (size_t i = 0; i < p.x.size(); ++i) {
+        outXY[2 * i] = p.x[i];
+        outXY[2 * i + 1] = p.y[i];
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 3. Layered layout on a map's JSON text
 // ---------------------------------------------------------------------------

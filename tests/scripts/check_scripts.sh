@@ -5,7 +5,9 @@
 #   2. scripts/setup.sh refuses a Node.js older than 20 with a message that says so (a fake
 #      `node` printing 18.19.0 first on PATH: the check comes first, nothing else runs), and
 #      accepts the real one (--check-node: the check alone, nothing installed);
-#   3. scripts/build.sh refuses an unknown target instead of doing nothing.
+#   3. scripts/build.sh refuses an unknown target instead of doing nothing;
+#   4. README.md's performance tables are what bench/results.json gives (and the check fails
+#      on results that differ).
 # Prints one line per check; exits non-zero when any failed, and when none ran.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +18,7 @@ bad() { printf '\033[31m  FAIL  %s\033[0m\n' "$*"; failed=$((failed + 1)); }
 # 1. Run bits.
 scripts=0
 while IFS= read -r -d '' f; do
-  [ -f "$f" ] && [ "$(head -c2 "$f")" = '#!' ] || continue
+  [ -f "$f" ] && [ "$(head -c2 "$f" | tr -d '\0')" = '#!' ] || continue
   scripts=$((scripts + 1))
   mode=$(git ls-files -s -- "$f" | cut -d' ' -f1)
   [ "$mode" = 100755 ] || { bad "$f: git mode $mode, not 100755 (git update-index --chmod=+x $f)"; continue; }
@@ -45,5 +47,17 @@ out=$(scripts/build.sh nativ 2>&1); rc=$?
 if [ "$rc" -ne 0 ] && grep -q "unknown target 'nativ'" <<<"$out"; then ok "build.sh nativ: refused (exit $rc)"
 else bad "build.sh nativ: exit $rc, output: $out"; fi
 
+# 4. README performance tables: generated from the committed results, and the check fails
+#    when they disagree (one measured number changed in a copy of the results).
+if out=$(node bench/readme_tables.mjs --check 2>&1); then ok "$out"; else bad "$out"; fi
+altered="$fake/results.json"
+node -e '
+  const fs = require("fs");
+  const r = JSON.parse(fs.readFileSync("bench/results.json", "utf8"));
+  r.layout[0].runs[0].msPerIteration.median *= 3;
+  fs.writeFileSync(process.argv[1], JSON.stringify(r));' "$altered"
+if node bench/readme_tables.mjs --check "$altered" >/dev/null 2>&1; then bad "readme_tables --check accepts results that differ from the README"
+else ok "readme_tables --check refuses results that differ from the README"; fi
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0 && passed >= 4))
+((failed == 0 && passed >= 6))
