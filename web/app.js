@@ -520,6 +520,7 @@ function status() {
     framesDrawn,
     // Nothing to draw since this many ms (0 while drawing).
     idleMs: idleSince ? performance.now() - idleSince : 0,
+    drawReason: module && module._qfq_draw_reason ? readString(module._qfq_draw_reason()) : '',  // why the last frame was drawn
     keysDown: module ? module._qfq_keys_down() : 0,
     textView: textView.shown,
     textInputFocused: document.activeElement === input.field,
