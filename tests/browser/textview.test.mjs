@@ -96,3 +96,33 @@ test('text view: the map\'s help window opens it; Back returns to the map with t
   await page.waitForFunction(() => !window.qfq.status().textView, null, { timeout: 5000 });
   assertEqual(await page.evaluate(() => document.activeElement.id), 'qfq-canvas', 'back on the map, the focus is on it');
 });
+
+test('text view: map data is only ever text (markup in names, descriptions and links stays inert)', async (env) => {
+  const page = await openApp(env, { renderer: 'webgl2' });
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  const src = [{ url: 'https://example.org/', verified: '2026-12-01' }];
+  const map = {
+    schema: 'qfq-map/1', id: 'hostile-text', title: `Titre ${payload}`, language: 'fr', licence: 'CC0-1.0',
+    maintainers: [{ name: 't' }], updated: '2026-12-01',
+    levels: [{ id: 'n', label: `Niveau ${payload}`, colour: '#336699' }],
+    actorKinds: [{ id: 'k', label: 'K', colour: '#993366' }],
+    relationKinds: [{ id: 'r', label: 'R', colour: '#000000' }],
+    actors: [
+      { id: 'a', acronym: 'A<b>', name: `Nom ${payload}`, description: payload, missions: [payload], level: 'n', kind: 'k', sources: src },
+      { id: 'b', name: 'B <i>x</i>', level: 'n', kind: 'k', sources: src },
+    ],
+    relations: [{ from: 'a', to: 'b', kind: 'r', description: payload }],
+  };
+  await page.route('**/hostile-text.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(map) }));
+  assertEqual(await page.evaluate(() => window.qfq.loadMap('hostile-text.json')), true, 'the map loads');
+  await page.evaluate(() => window.qfq.textView(true));
+  const r = await page.evaluate(() => {
+    const root = document.getElementById('qfq-text');
+    return { pwned: window.__pwned, markup: root.querySelectorAll('img, script, b, i').length,
+             heading: root.querySelector('article h4').textContent, links: [...root.querySelectorAll('article a')].map((a) => a.getAttribute('href')) };
+  });
+  assertEqual(r.pwned, undefined, 'no payload ran');
+  assertEqual(r.markup, 0, 'no element made from map data');
+  assert(r.heading.includes('<img src=x'), `the markup is shown as text: ${r.heading}`);
+  assert(r.links.every((h) => /^(#[A-Za-z0-9_-]+|https:\/\/example\.org\/)$/.test(h)), `links are in-page anchors or the web source: ${r.links.join(' ')}`);
+});
