@@ -695,6 +695,14 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
     ex.frameCpuMs = float(emscripten_get_now() - t0);
 }
 
+// Milliseconds until C++ needs a frame by itself (a notice to take down), -1 if never: the
+// page's frame loop sleeps while idle and sets a timer for this.
+EMSCRIPTEN_KEEPALIVE double qfq_next_wake_ms(double nowMs) {
+    const qfq::ui::Explorer& ex = g_explorer;
+    if (g_noticeShown) return std::max(0.0, ex.noticeUntil - nowMs);
+    return -1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* qfq_draw_reason() {
     return g_drawReason;
 }

@@ -39,6 +39,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
     const n1 = (await status(page)).framesDrawn;
     assert(ticks > 10, `the page's animation frames kept coming (${ticks})`);
     assertEqual(n1 - n0, 0, 'frames drawn in 2 s idle');
+    assert((await status(page)).sleeping, 'the frame loop sleeps (no empty animation frames either)');
     await page.mouse.move(600, 400);
     await page.mouse.move(640, 420);
     await page.waitForFunction((k) => window.qfq.status().framesDrawn > k, n1, { timeout: 5000 });
