@@ -664,7 +664,10 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
     float dt = g_lastTimeMs < 0 || g_idle ? 1.0f / 60.0f : float((timeMs - g_lastTimeMs) / 1000.0);
     g_lastTimeMs = timeMs;
     g_idle = false;
-    dt = std::clamp(dt, 1.0f / 1000.0f, 0.25f);
+    // Up to half a second a frame: a busy machine (or the first frames after an idle spell,
+    // while the browser brings the canvas's buffers back) may draw two frames a second, and
+    // a camera flight must still end in its time. The easing is exponential: stable at any step.
+    dt = std::clamp(dt, 1.0f / 1000.0f, 0.5f);
     width = std::max(width, 1.0f);
     height = std::max(height, 1.0f);
     io.DisplaySize = ImVec2(width, height);
