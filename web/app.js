@@ -138,6 +138,7 @@ async function fallBack(fr, en) {
     gpu = createWebGl2Backend(document.getElementById(canvasId), shaderSources || await loadShaders(), webGl2Hooks());
     module.qfqGpu = gpu;
     module._qfq_gpu_reset();  // re-uploads the font atlas to the new backend
+    dirty();
   } catch (e) {
     fatal('Impossible d’afficher la carte : ni WebGPU ni WebGL2 ne fonctionnent.', `Cannot draw: ${e.message}`);
   }
@@ -406,7 +407,11 @@ function openExternal(url) {
 // 5. Input and the text view
 // ---------------------------------------------------------------------------
 let wanted = true;  // a frame was asked for by the page (input, a load, a resize)
-function dirty() { wanted = true; }
+// Wakes the frame loop if it sleeps (see frame()).
+function dirty() {
+  wanted = true;
+  if (sleeping) wakeLoop();
+}
 const currentLang = () => (document.documentElement.lang === 'en' ? 'en' : 'fr');
 
 const input = createInput({
@@ -480,7 +485,7 @@ function drawFrame(t) {
   // progress, a notice to take down. Nothing changed: nothing is drawn.
   if (!wanted && !module._qfq_needs_frame(t, w, h, dpr)) {
     if (!idleSince) idleSince = performance.now();
-    return;
+    return false;
   }
   wanted = false;
   idleSince = 0;
@@ -492,20 +497,45 @@ function drawFrame(t) {
   if (frameSamples.length > 60) frameSamples.shift();
   frameMs = frameSamples.reduce((a, b) => a + b, 0) / frameSamples.length;
   if (!firstFrameAt) firstFrameAt = performance.now();
+  return true;
+}
+
+// The loop sleeps once nothing was drawn for a few frames: even an empty
+// requestAnimationFrame loop costs the page ~45 ms of main thread a second (measured,
+// headless Chromium). Input, loads, commands, resizes and the GPU's return wake it
+// (dirty()); a timer wakes it for what C++ schedules (a notice to take down), and a
+// heartbeat checks once a second whatever else might need a frame.
+let sleeping = false;
+let idleFrames = 0;
+let wakeTimer = 0;
+function wakeLoop() {
+  sleeping = false;
+  clearTimeout(wakeTimer);
+  requestAnimationFrame(frame);
+}
+function sleep() {
+  sleeping = true;
+  const next = module._qfq_next_wake_ms(performance.now());
+  wakeTimer = setTimeout(() => { if (sleeping) wakeLoop(); }, next >= 0 ? Math.min(next + 5, 1000) : 1000);
 }
 
 function frame(t) {
+  let idle = false;
   try {
     // While the GPU is lost nothing can be drawn: the view waits, unchanged, for its return.
-    if (module && gpu && !switching && !benchmarking && !gpu.lost) drawFrame(t);
+    if (module && gpu && !switching && !benchmarking && !gpu.lost) idle = !drawFrame(t);
   } catch (e) {
+    idle = false;
     reportError('frame', e);
   } finally {
     // The page's work comes after the frame, each request on its own: one that fails
     // (a refused address update, a blocked download) stops neither the others nor the loop.
     try { drainEvents(); } catch (e) { reportError('events', e); }
     try { if (module && !textView.shown) input.afterFrame(); } catch (e) { reportError('input', e); }
-    requestAnimationFrame(frame);
+    // Re-armed whatever happened; asleep only after frames that drew nothing, threw
+    // nothing and left no request waiting.
+    idleFrames = idle && !wanted && !lateEvents.length ? idleFrames + 1 : 0;
+    if (idleFrames >= 3) sleep(); else requestAnimationFrame(frame);
   }
 }
 
@@ -520,6 +550,8 @@ function status() {
     framesDrawn,
     // Nothing to draw since this many ms (0 while drawing).
     idleMs: idleSince ? performance.now() - idleSince : 0,
+    sleeping,  // the frame loop waits for input (nothing to draw)
+    drawReason: module && module._qfq_draw_reason ? readString(module._qfq_draw_reason()) : '',  // why the last frame was drawn
     keysDown: module ? module._qfq_keys_down() : 0,
     textView: textView.shown,
     textInputFocused: document.activeElement === input.field,
@@ -613,6 +645,7 @@ async function main() {
   if (params.get('present') === '1' || params.get('embed') === '1')
     command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
   if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
+  dirty();
   window.addEventListener('popstate', () => {
     withString(location.hash.slice(1) || 'map=' + mapRef, (p) => module._qfq_apply_fragment(p));
     dirty();

@@ -16,6 +16,7 @@ const kEditingKeys = new Set(['Backspace', 'Delete', 'Enter', 'Tab', 'Escape', '
   'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 // Keys whose browser action (scrolling the page, leaving it) would fight the map's own use.
 const kMapKeys = new Set([...kEditingKeys, ' ']);
+const kModifiers = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'OS']);
 
 // Which ImGui field the hidden input stands for, for screen readers (C++ names it).
 const fieldLabels = {
@@ -75,7 +76,8 @@ export function createInput(env) {
       releaseAll();
       return;
     }
-    escapeArmed = !inField && e.key === 'Escape';
+    // (A modifier pressed on its way to Shift+Tab keeps the Esc in force.)
+    if (!kModifiers.has(e.key)) escapeArmed = !inField && e.key === 'Escape';
     m._qfq_key_state(1, mods(e));
     const used = env.call('_qfq_key', e.key, e.code) === 1;
     env.dirty();
@@ -150,6 +152,10 @@ export function createInput(env) {
     const t = e.clipboardData ? e.clipboardData.getData('text') : '';
     if (!t) return;
     e.preventDefault();
+    // Ctrl is still down (the paste comes from Ctrl+V's keydown) and ImGui drops text typed
+    // with Ctrl held: the text goes in as typed without modifiers; the next key event sets
+    // them again.
+    env.module()._qfq_key_state(0, 0);
     sendText(t);
   });
 

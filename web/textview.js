@@ -3,7 +3,8 @@
 // Contents
 //   1. Words (French, English)
 //   2. DOM helpers (textContent only: map data never goes through innerHTML)
-//   3. Sections: choices (map, variant, language), search, contact, actors by level, glossary
+//   3. Sections: choices (map, variant, language), search, contact, actors by level,
+//      glossary, filters, export
 //   4. Selection shared with the map; in-page links; show / hide
 //
 // The same map as the canvas, as real DOM built from the engine's data
@@ -21,7 +22,7 @@ const words = {
     choices: 'Carte, variante et langue', map: 'Carte', variant: 'Variante', noVariant: 'Aucune (texte national)',
     otherLang: 'English', otherLangCode: 'en', search: 'Rechercher', searchLabel: 'Sigle, nom, ancien nom ou mission',
     results: (n) => (n === 0 ? 'Aucun résultat' : n === 1 ? '1 résultat' : `${n} résultats`),
-    contact: 'Qui contacter ?', topic: 'Sujet', territory: 'Territoire', everywhere: 'Tout le territoire',
+    contact: 'Qui contacter ?', topic: 'Sujet', territory: 'Territoire',
     find: 'Trouver', chooseTopic: 'Choisissez un sujet.', answers: (n) => (n === 0 ? 'Personne pour ce sujet ici.' : n === 1 ? '1 interlocuteur' : `${n} interlocuteurs`),
     actors: 'Acteurs par niveau', glossary: 'Glossaire', kindLevel: (k, l) => `${k} · ${l}`,
     territoryIs: 'Territoire : ', confidence: 'Fiabilité : ', sure: 'sûr', unsure: 'incertain (source à confirmer)',
@@ -32,13 +33,16 @@ const words = {
     dir: { out: 'vers', in: 'depuis', both: 'avec' }, truncated: (n, t) => `${n} acteurs affichés sur ${t}.`,
     count: (n) => `${n} acteurs`, noMap: 'Aucune carte chargée.',
     exportTitle: 'Exporter et partager', format: 'Format', download: 'Télécharger', copyLink: 'Copier le lien de cette vue',
+    filters: 'Filtres', filterNote: 'Ce que la carte montre ; la liste des acteurs ci-dessous suit les mêmes filtres.',
+    groups: { level: 'Niveaux', kind: 'Types d’acteurs', relation: 'Types de relations' }, sureOnly: 'Seulement les faits sûrs',
+    shownCount: (n, t) => `${n} acteurs sur ${t} (filtres).`,
   },
   en: {
     textView: 'text view', back: 'Back to the map', contents: 'On this page',
     choices: 'Map, variant and language', map: 'Map', variant: 'Variant', noVariant: 'None (national wording)',
     otherLang: 'Français', otherLangCode: 'fr', search: 'Search', searchLabel: 'Acronym, name, former name or mission',
     results: (n) => (n === 0 ? 'No result' : n === 1 ? '1 result' : `${n} results`),
-    contact: 'Whom do I contact?', topic: 'Topic', territory: 'Territory', everywhere: 'The whole map',
+    contact: 'Whom do I contact?', topic: 'Topic', territory: 'Territory',
     find: 'Find', chooseTopic: 'Choose a topic.', answers: (n) => (n === 0 ? 'Nobody for this topic here.' : n === 1 ? '1 contact' : `${n} contacts`),
     actors: 'Actors by level', glossary: 'Glossary', kindLevel: (k, l) => `${k} · ${l}`,
     territoryIs: 'Territory: ', confidence: 'Confidence: ', sure: 'sure', unsure: 'unsure (source to be confirmed)',
@@ -49,6 +53,9 @@ const words = {
     dir: { out: 'to', in: 'from', both: 'with' }, truncated: (n, t) => `${n} of ${t} actors shown.`,
     count: (n) => `${n} actors`, noMap: 'No map loaded.',
     exportTitle: 'Export and share', format: 'Format', download: 'Download', copyLink: 'Copy the link to this view',
+    filters: 'Filters', filterNote: 'What the map shows; the list of actors below follows the same filters.',
+    groups: { level: 'Levels', kind: 'Actor kinds', relation: 'Relation kinds' }, sureOnly: 'Sure facts only',
+    shownCount: (n, t) => `${n} of ${t} actors (filters).`,
   },
 };
 const arrows = { out: '→', in: '←', both: '↔' };
@@ -112,9 +119,27 @@ export function createTextView(env) {
     }
     parts.push(el('p', {}, el('button', {
       type: 'button', id: 'tv-lang', lang: w.otherLangCode, text: w.otherLang,
-      on: { click: () => { env.command({ cmd: 'lang', lang: w.otherLangCode }); render(); document.getElementById('tv-lang').focus(); } },
+      on: { click: () => { env.command({ cmd: 'lang', lang: w.otherLangCode }); render(); } },
     })));
     return section('tv-h-choices', w.choices, ...parts);
+  }
+
+  function filtersSection() {
+    const change = (obj) => { env.command(Object.assign({ cmd: 'filter' }, obj)); render(); };
+    const parts = [el('p', { text: w.filterNote })];
+    for (const g of data.filters || []) {
+      parts.push(el('fieldset', {}, el('legend', { text: w.groups[g.group] || g.group }),
+        ...g.items.map((it) => {
+          const id = `tv-filter-${g.group}-${safeId(it.id)}`;
+          const box = el('input', { type: 'checkbox', id, checked: it.on,
+            on: { change: (e) => change({ [g.group]: it.id, on: e.target.checked }) } });
+          return el('p', {}, box, ' ', el('label', { for: id, text: it.label }));
+        })));
+    }
+    const sure = el('input', { type: 'checkbox', id: 'tv-filter-sure', checked: data.sureOnly,
+      on: { change: (e) => change({ sureOnly: e.target.checked }) } });
+    parts.push(el('p', {}, sure, ' ', el('label', { for: 'tv-filter-sure', text: w.sureOnly })));
+    return section('tv-h-filters', w.filters, ...parts);
   }
 
   function exportSection() {
@@ -151,7 +176,8 @@ export function createTextView(env) {
   function contactSection() {
     const topic = el('select', { id: 'tv-topic' }, el('option', { value: '', text: '…' }));
     for (const t of data.topics) topic.append(el('option', { value: t.id, text: t.label }));
-    const where = el('select', { id: 'tv-territory' }, el('option', { value: '', text: w.everywhere }));
+    // The answer is for a territory (and those above it): the first, the widest, by default.
+    const where = el('select', { id: 'tv-territory' });
     for (const t of data.territories) where.append(el('option', { value: t.id, text: t.name }));
     const statusLine = el('p', { id: 'tv-contact-status', role: 'status' });
     const list = el('ol', { id: 'tv-contact-results' });
@@ -213,11 +239,16 @@ export function createTextView(env) {
   }
 
   function actorsSection() {
-    const parts = [el('p', { text: data.truncated ? w.truncated(data.levels.reduce((n, l) => n + l.actors.length, 0), data.actorCount) : w.count(data.actorCount) })];
+    const listed = data.levels.reduce((n, l) => n + l.actors.length, 0);
+    const shown = data.levels.reduce((n, l) => n + l.actors.filter((a) => a.shown).length, 0);
+    const parts = [el('p', { text: data.truncated ? w.truncated(listed, data.actorCount) : w.count(data.actorCount) })];
+    if (shown < listed) parts.push(el('p', { text: w.shownCount(shown, listed) }));
     for (const level of data.levels) {
       const id = `tv-level-${safeId(level.id)}`;
-      parts.push(el('section', { 'aria-labelledby': id }, el('h3', { id, text: `${level.label} (${level.actors.length})` }),
-        ...level.actors.map((a) => actorArticle(a, level.label))));
+      const actors = level.actors.filter((a) => a.shown !== false);
+      if (!actors.length) continue;
+      parts.push(el('section', { 'aria-labelledby': id }, el('h3', { id, text: `${level.label} (${actors.length})` }),
+        ...actors.map((a) => actorArticle(a, level.label))));
     }
     return section('tv-h-actors', w.actors, ...parts);
   }
@@ -248,6 +279,7 @@ export function createTextView(env) {
   function render() {
     const m = env.module();
     if (!m) return;
+    const focusId = root.contains(document.activeElement) ? document.activeElement.id : '';
     data = JSON.parse(env.readString(m._qfq_text_view_json()));
     w = words[data.lang] || words.fr;
     root.lang = data.lang;
@@ -256,7 +288,7 @@ export function createTextView(env) {
     for (const l of data.levels) for (const a of l.actors) labels.set(a.id, a.acronym ? `${a.acronym} — ${a.name}` : a.name);
     const title = `${data.title || 'Qui fait quoi ?'}${data.variant ? ` — ${data.variant.label}` : ''} — ${w.textView}`;
     const toc = [['tv-h-choices', w.choices], ['tv-h-search', w.search], ['tv-h-contact', w.contact],
-      ['tv-h-actors', w.actors], ['tv-h-glossary', w.glossary], ['tv-h-export', w.exportTitle]];
+      ['tv-h-actors', w.actors], ['tv-h-glossary', w.glossary], ['tv-h-filters', w.filters], ['tv-h-export', w.exportTitle]];
     const header = el('header', {},
       el('h1', { id: 'tv-title', tabindex: '-1', text: title }),
       data.description ? el('p', { text: data.description }) : null,
@@ -265,7 +297,10 @@ export function createTextView(env) {
       el('nav', { 'aria-label': w.contents }, el('ul', {}, ...toc.map(([id, t]) => el('li', {}, el('a', { href: `#${id}`, text: t }))))));
     if (!data.hasMap) { root.replaceChildren(header, el('p', { text: w.noMap })); return; }
     root.replaceChildren(header, choices(), searchSection(), contactSection(), actorsSection(), glossarySection(),
-      exportSection());
+      filtersSection(), exportSection());
+    // A control that caused the render keeps the focus (same id in the new DOM).
+    const again = focusId && document.getElementById(focusId);
+    if (again && again !== document.activeElement) again.focus({ preventScroll: true });
   }
 
   // -------------------------------------------------------------------------

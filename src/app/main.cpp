@@ -49,18 +49,22 @@ std::vector<unsigned char> g_fontData;
 float g_fontDpr = 0;
 double g_lastTimeMs = -1;
 
-// Frames still to draw after the last input: Dear ImGui settles windows over a couple of
-// frames and spreads queued key events over several; the laser pointer's trail fades
-// over 12.
-constexpr int kSettleFrames = 15;
+// Frames still drawn after the last input, for at least 250 ms and 4 frames: Dear ImGui
+// settles windows over a couple of frames, and the laser pointer's trail (facilitator
+// mode) fades over 12. By time as well as frames: a slow machine draws few frames a second.
+constexpr int kSettleFrames = 4, kSettleFramesLaser = 15;
+constexpr double kSettleMs = 250;
 int g_settle = kSettleFrames;
-bool g_idle = false;         // the last frame asked for was skipped
-bool g_noticeShown = false;  // the last frame drew a notice (it must be taken down)
+double g_settleUntil = 0;
+const char* g_drawReason = "start";  // why the last frame asked for was drawn (status)
+bool g_idle = false;                 // the last frame asked for was skipped
+bool g_noticeShown = false;          // the last frame drew a notice (it must be taken down)
 long g_publishedSelection = -2;
 qfq::Lang g_publishedLang = qfq::Lang::Fr;
 uint64_t g_publishedGeneration = 0;
 void wake() {
-    g_settle = kSettleFrames;
+    g_settle = std::max(g_settle, g_explorer.present ? kSettleFramesLaser : kSettleFrames);
+    g_settleUntil = emscripten_get_now() + kSettleMs;
 }
 
 // French needs more than ASCII: « » ’ œ é è à ç ô, plus arrows and marks the UI uses.
@@ -622,12 +626,22 @@ EMSCRIPTEN_KEEPALIVE int qfq_needs_frame(double timeMs, float width, float heigh
     const std::string pendingMap = qfq::ui::fragmentMap(ex.pendingFragment);
     const bool fragmentWaits = !ex.pendingFragment.empty() && (pendingMap.empty() || pendingMap == ex.mapRef);
     const bool searchWaits = !ex.present && (!ex.pendingSearchChars.empty() || ex.focusSearch);
-    const bool busy = g_settle > 0 || resized || g.InputEventsQueue.Size > 0 || mouseDown ||
-                      ex.camera.animating || ex.layoutRunning || ex.transition < 1 || ex.dragging >= 0 ||
-                      ex.panning || fragmentWaits || searchWaits ||
-                      (g_noticeShown && timeMs >= ex.noticeUntil);
-    if (!busy) g_idle = true;
-    return busy;
+    const char* why = g_settle > 0 || emscripten_get_now() < g_settleUntil ? "input"
+                      : resized                                            ? "resize"
+                      : g.InputEventsQueue.Size > 0                        ? "input-queue"
+                      : mouseDown || ex.dragging >= 0 || ex.panning        ? "pointer-down"
+                      : ex.camera.animating                                ? "camera"
+                      : ex.layoutRunning || ex.transition < 1              ? "layout"
+                      : fragmentWaits                                      ? "fragment"
+                      : searchWaits                                        ? "search"
+                      : g_noticeShown && timeMs >= ex.noticeUntil          ? "notice"
+                                                                           : nullptr;
+    if (!why) {
+        g_idle = true;
+        return 0;
+    }
+    g_drawReason = why;
+    return 1;
 }
 
 // A state change that the page shows outside the canvas (the text view, the page's
@@ -654,7 +668,10 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
     float dt = g_lastTimeMs < 0 || g_idle ? 1.0f / 60.0f : float((timeMs - g_lastTimeMs) / 1000.0);
     g_lastTimeMs = timeMs;
     g_idle = false;
-    dt = std::clamp(dt, 1.0f / 1000.0f, 0.25f);
+    // Up to half a second a frame: a busy machine (or the first frames after an idle spell,
+    // while the browser brings the canvas's buffers back) may draw two frames a second, and
+    // a camera flight must still end in its time. The easing is exponential: stable at any step.
+    dt = std::clamp(dt, 1.0f / 1000.0f, 0.5f);
     width = std::max(width, 1.0f);
     height = std::max(height, 1.0f);
     io.DisplaySize = ImVec2(width, height);
@@ -683,6 +700,18 @@ EMSCRIPTEN_KEEPALIVE void qfq_frame(double timeMs, float width, float height, fl
     qfq::render::drawImGui(ImGui::GetDrawData());
     qfq_gpu_end_frame();
     ex.frameCpuMs = float(emscripten_get_now() - t0);
+}
+
+// Milliseconds until C++ needs a frame by itself (a notice to take down), -1 if never: the
+// page's frame loop sleeps while idle and sets a timer for this.
+EMSCRIPTEN_KEEPALIVE double qfq_next_wake_ms(double nowMs) {
+    const qfq::ui::Explorer& ex = g_explorer;
+    if (g_noticeShown) return std::max(0.0, ex.noticeUntil - nowMs);
+    return -1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qfq_draw_reason() {
+    return g_drawReason;
 }
 
 // The page's requests from the frames since the last call, as [[name, payload]…].

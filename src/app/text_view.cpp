@@ -126,6 +126,9 @@ std::string textViewJson(const ui::Explorer& ex, size_t maxActors) {
             o["url"] = actor.url;
             o["sources"] = sourcesJson(actor.sources);
             o["relations"] = relationsJson(ex, uint32_t(a));
+            // Shown by the map's filters (level, kind, sure only), as the filters panel decides.
+            o["shown"] = ex.levelOn[size_t(actor.level)] && ex.kindOn[size_t(actor.kind)] &&
+                         !(ex.sureOnly && actor.confidence == Confidence::Unsure);
             actors.push_back(std::move(o));
         }
         if (actors.empty()) continue;
@@ -133,6 +136,25 @@ std::string textViewJson(const ui::Explorer& ex, size_t maxActors) {
             {{"id", ex.map.levels[lv].id}, {"label", ex.map.levels[lv].label.get(L)}, {"actors", actors}});
     }
     j["levels"] = levels;
+
+    // The map's filters, for the text view's own checkboxes.
+    json filters = json::array();
+    const struct {
+        const char* key;
+        const std::vector<Category>* list;
+        const std::vector<uint8_t>* on;
+    } groups[] = {{"level", &ex.map.levels, &ex.levelOn},
+                  {"kind", &ex.map.actorKinds, &ex.kindOn},
+                  {"relation", &ex.map.relationKinds, &ex.relationKindOn}};
+    for (const auto& g : groups) {
+        json items = json::array();
+        for (size_t i = 0; i < g.list->size() && i < g.on->size(); ++i)
+            items.push_back(
+                {{"id", (*g.list)[i].id}, {"label", (*g.list)[i].label.get(L)}, {"on", (*g.on)[i] != 0}});
+        filters.push_back({{"group", g.key}, {"items", items}});
+    }
+    j["filters"] = filters;
+    j["sureOnly"] = ex.sureOnly;
 
     // Glossary: every acronym of the map (actors with one, and glossary entries), A–Z, as
     // the glossary panel lists them.

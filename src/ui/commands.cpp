@@ -103,6 +103,25 @@ std::string command(Explorer& ex, const std::string& text) {
     } else if (cmd == "mode") {
         ex.present = j.value("present", ex.present);
         ex.embed = j.value("embed", ex.embed);
+    } else if (cmd == "filter") {
+        // {"cmd": "filter", "level" | "kind" | "relation": ID, "on": bool} or {"sureOnly": bool}:
+        // the filters panel's checkboxes, for the page's text view and scripts.
+        if (j.contains("sureOnly") && j["sureOnly"].is_boolean()) ex.sureOnly = j["sureOnly"].get<bool>();
+        const struct {
+            const char* key;
+            const std::vector<Category>* list;
+            std::vector<uint8_t>* on;
+        } groups[] = {{"level", &ex.map.levels, &ex.levelOn},
+                      {"kind", &ex.map.actorKinds, &ex.kindOn},
+                      {"relation", &ex.map.relationKinds, &ex.relationKindOn}};
+        for (const auto& g : groups) {
+            if (!j.contains(g.key) || !j[g.key].is_string()) continue;
+            int i = Map::findCategory(*g.list, j[g.key].get<std::string>());
+            if (i < 0 || size_t(i) >= g.on->size())
+                out = fail("catégorie inconnue", "unknown category");
+            else
+                (*g.on)[size_t(i)] = j.value("on", true) ? 1 : 0;
+        }
     } else if (cmd == "fit") {
         fitAll(ex, j.value("animate", false));
     } else if (cmd == "lang") {

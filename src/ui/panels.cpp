@@ -656,8 +656,16 @@ static void help(Explorer& ex) {
     if (!ex.showHelp) return;
     ImGui::SetNextWindowPos(ImVec2(ex.width * 0.5f, 60), ImGuiCond_Appearing, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, ex.width - 40), 0), ImGuiCond_Appearing);
-    if (ImGui::Begin(T(ex, S::Help), &ex.showHelp, ImGuiWindowFlags_NoSavedSettings))
+    if (ImGui::Begin(T(ex, S::Help), &ex.showHelp, ImGuiWindowFlags_NoSavedSettings)) {
         wrapped(T(ex, S::HelpText));
+        // The same map as plain text, for screen readers and keyboards (web/textview.js);
+        // also the first stop of the page's tab order.
+        ImGui::Spacing();
+        if (ImGui::Button(ex.lang == Lang::Fr ? "Vue texte de la carte (accessible)"
+                                              : "Text view of the map (accessible)"))
+            requestPage("text-view", "");
+        track(ex, "text-view");
+    }
     ImGui::End();
 }
 
