@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ActivateItemByID
 #include "query/search.h"
 #include "ui/explorer.h"
 #include "ui/map_text.h"
@@ -66,6 +67,10 @@ bool matches(const std::string& filter, const std::string& label, const std::str
     return true;
 }
 
+// Whether the filter box was active last frame. One switcher is ever drawn (one explorer per
+// page), so a file-level flag is enough and keeps ui/explorer.h, shared by every panel, as is.
+bool gFilterActive = false;
+
 // The switcher's own words (kept here, not in strings.h, so that this file stands alone).
 const char* say(Lang lang, const char* fr, const char* en) {
     return lang == Lang::Fr ? fr : en;
@@ -92,11 +97,16 @@ void drawVariantSwitcher(Explorer& ex) {
     if (!open) {
         if (ex.variantFilterFocused) ex.variantFilter[0] = '\0';  // closed: the next opening starts afresh
         ex.variantFilterFocused = false;
+        gFilterActive = false;
         return;
     }
-    // Type to filter (30+ académies): the box takes the keyboard as soon as the list opens.
-    if (!ex.variantFilterFocused) {
-        ImGui::SetKeyboardFocusHere();
+    // Type to filter (30+ académies): the box takes the keyboard as soon as the list opens, and
+    // keeps it while the list is open (the card or the map must not catch what is typed: the
+    // app would send it to the search box). Activated by id, as the search box: keyboard focus
+    // requests go through the tabbing machinery, which a never-navigated window skips.
+    const ImGuiID filterId = ImGui::GetID("##variant-filter");
+    if (!ex.variantFilterFocused || (!gFilterActive && !ImGui::IsMouseDown(ImGuiMouseButton_Left))) {
+        ImGui::ActivateItemByID(filterId);
         ex.variantFilterFocused = true;
     }
     ImGui::SetNextItemWidth(-1);
@@ -104,6 +114,7 @@ void drawVariantSwitcher(Explorer& ex) {
         "##variant-filter",
         say(L, "Filtrer (ex. « toulouse », « occitanie »)", "Filter (e.g. \"toulouse\", \"occitanie\")"),
         ex.variantFilter, sizeof ex.variantFilter);
+    gFilterActive = ImGui::IsItemActive();
     track(ex, "variant-filter");
     const std::string filter = ex.variantFilter;
     if (filter.empty()) {
@@ -127,13 +138,16 @@ void drawVariantSwitcher(Explorer& ex) {
         track(ex, "variant-" + var.id);
     }
     if (shown == 0) ImGui::TextDisabled("%s", say(L, "Aucune variante ne correspond", "No variant matches"));
-    // Enter picks the first match, as in the search box.
+    // Enter picks the first match, as in the search box; Escape closes the list.
     if (first >= 0 && !filter.empty() && ImGui::IsKeyPressed(ImGuiKey_Enter)) {
         ex.variant = first;
+        ImGui::CloseCurrentPopup();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         ImGui::CloseCurrentPopup();
     }
     ex.variantListed = shown;
     ImGui::EndCombo();
+    syncVariant(ex);  // the panels drawn after the top bar already show the chosen wording
 }
 
 }  // namespace qfq::ui
