@@ -318,8 +318,8 @@ struct BarButton {
     const char* name;
 };
 static const BarButton kButtons[] = {
-    {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Fit, "fit"},
-    {S::Share, "share"},     {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
+    {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Share, "share"},
+    {S::Fit, "fit"},         {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
 };
 static std::string buttonLabel(const Explorer& ex, const BarButton& b) {
     return b.label == S::Help ? "?" : T(ex, b.label);
@@ -385,7 +385,7 @@ static void topBar(Explorer& ex) {
                 variantW = variants ? 220.0f : 0;  // drawVariantSwitcher's width
     const float titleW = ImGui::CalcTextSize(T(ex, S::AppTitle)).x;
     float searchW = ex.phone ? right - style.WindowPadding.x - menuW - spacing
-                             : std::clamp(ex.width * 0.2f, 200.0f, 300.0f);
+                             : std::clamp(ex.width * 0.16f, 180.0f, 300.0f);
     float used = style.WindowPadding.x;
     const bool title = !ex.phone && ex.width >= 1500;
     if (title) used += titleW + spacing;
