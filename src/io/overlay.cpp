@@ -518,7 +518,10 @@ void Builder::offices() {
         if (!offices.is_object()) continue;
         std::vector<Office>& out = map_.territories[t].offices;
         for (auto it = offices.begin(); it != offices.end(); ++it) {
-            Origin at = item.where("offices", "/" + escapeToken(it.key()));
+            // Built by appending: "/" + escapeToken(…) trips GCC 12's bogus -Wrestrict (bug 105329).
+            std::string sub = "/";
+            sub += escapeToken(it.key());
+            Origin at = item.where("offices", sub);
             // An inherited office of an actor an overlay removed goes with the actor.
             if (!index_[Actors].count(it.key()) && removedForBase(it.key(), at)) continue;
             int a = resolve(Actors, it.key(), at);

@@ -35,6 +35,7 @@ std::string command(Explorer& ex, const std::string& text) {
         return out.dump();
     }
     const std::string cmd = j["cmd"].get<std::string>();
+    syncVariant(ex);  // a variant chosen in the switcher this frame: commands read its wording
     if (cmd == "select") {
         long a = actorById(ex, j);
         if (a < 0 && j.contains("id") && !j["id"].is_null())

@@ -133,6 +133,7 @@ void drawVariantSwitcher(Explorer& ex) {
     }
     ex.variantListed = shown;
     ImGui::EndCombo();
+    syncVariant(ex);  // the panels drawn after the top bar already show the chosen wording
 }
 
 }  // namespace qfq::ui

@@ -61,6 +61,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await click(page, 'variant');
     // 30+ académies: the filter box has the keyboard, typing narrows the list to Toulouse.
     await page.keyboard.type('toulouse', { delay: 15 });
+    await page.waitForFunction(() => window.qfq.status().variantsListed === 1, null, { timeout: 10000 });
     await click(page, 'variant-toulouse');
     await frames(page, 3);
     const s = await status(page);

@@ -14,6 +14,12 @@ async function click(page, name) {
   await frames(page, 2);
 }
 const labels = async (page) => (await command(page, { cmd: 'positions' })).labels;
+// ImGui takes typed characters one frame at a time: wait for the list the filter should give.
+async function listed(page, n) {
+  await page.waitForFunction((k) => window.qfq.status().variantsListed === k, n, { timeout: 10000 })
+    .catch(() => {});
+  return (await status(page)).variantsListed;
+}
 
 for (const renderer of ['webgpu', 'webgl2']) {
   test(`${renderer}: the switcher lists every académie by région académique and filters as one types`, async (env) => {
@@ -27,18 +33,18 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await shot(page, `variants-${renderer}-1-open`);
     // The filter box has the keyboard as soon as the list opens: no click needed.
     await page.keyboard.type('dijon', { delay: 15 });
-    await frames(page, 3);
+    assertEqual(await listed(page, 1), 1, 'typing "dijon" leaves one académie');
+    await frames(page, 2);
     let s = await status(page);
-    assertEqual(s.variantsListed, 1, 'typing "dijon" leaves one académie');
     assert(s.widgets['variant-dijon'], 'Dijon is listed');
     assert(!s.widgets['variant-toulouse'], 'Toulouse is filtered out');
     await shot(page, `variants-${renderer}-2-filtered`);
     // A région académique's name finds its académies too.
     await page.keyboard.press('Control+A');
     await page.keyboard.type('occitanie', { delay: 15 });
-    await frames(page, 3);
+    assertEqual(await listed(page, 2), 2, 'typing "occitanie" lists Montpellier and Toulouse');
+    await frames(page, 2);
     s = await status(page);
-    assertEqual(s.variantsListed, 2, 'typing "occitanie" lists Montpellier and Toulouse');
     assert(s.widgets['variant-montpellier'] && s.widgets['variant-toulouse'], 'both Occitanie académies listed');
     await page.keyboard.press('Escape');
     await frames(page, 2);
@@ -50,9 +56,9 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await click(page, 'variant');
     await widget(page, 'variant-filter');
     await page.keyboard.type('dijon', { delay: 15 });
-    await frames(page, 2);
+    assertEqual(await listed(page, 1), 1, 'the filter leaves Dijon');
     await page.keyboard.press('Enter');  // picks the first match
-    await frames(page, 3);
+    await page.waitForFunction(() => window.qfq.status().variant === 'dijon', null, { timeout: 10000 }).catch(() => {});
     let s = await status(page);
     assertEqual(s.variant, 'dijon', 'Enter picks the only match');
     const shown = await labels(page);

@@ -263,9 +263,10 @@ TEST_CASE("offices: contact() names the office of each typical role") {
 TEST_CASE("variants: a group, and every field of a variant replaces the actor's") {
     json doc = baseMap();
     doc["variants"][1]["group"] = {{"fr", "Région académique Occitanie"}, {"en", "Occitanie"}};
-    doc["actors"][1]["variants"]["montpellier"] = json::parse(R"J({
+    // Added to the fixture's Montpellier wording (which gives only a description).
+    doc["actors"][1]["variants"]["montpellier"].update(json::parse(R"J({
         "acronym": "DRNE", "url": "https://drne.example.fr/", "confidence": "sure",
-        "sources": [{"url": "https://drne.example.fr/missions", "verified": "2026-12-01"}]})J");
+        "sources": [{"url": "https://drne.example.fr/missions", "verified": "2026-12-01"}]})J"));
     LoadResult r = loadJson(doc);
     INFO(dump(r));
     REQUIRE(r.ok);
