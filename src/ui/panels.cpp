@@ -294,16 +294,6 @@ static void mapItems(Explorer& ex) {
     if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
     track(ex, "map-open-file");
 }
-static void variantItems(Explorer& ex) {
-    if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
-    track(ex, "variant-none");
-    for (size_t v = 0; v < ex.map.variants.size(); ++v) {
-        const Variant& var = ex.map.variants[v];
-        if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
-            ex.variant = int(v);
-        track(ex, "variant-" + var.id);
-    }
-}
 // A combo as wide as its current text (capped), so "France — base nationale" is not cut.
 static float comboWidth(const std::string& text, float cap) {
     return std::min(ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFrameHeight() +
@@ -375,8 +365,6 @@ static void topBar(Explorer& ex) {
         return;
     }
     const std::string mapTitle = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
-    const std::string variantTitle =
-        ex.variant < 0 ? T(ex, S::VariantNone) : ex.map.variants[size_t(ex.variant)].label.get(ex.lang);
     const bool variants = !ex.map.variants.empty();
     // What goes on the row: on a phone, the search and the menu; else the title when there is
     // room, the search, the map (and variant) switchers, then buttons while they fit.
@@ -447,17 +435,8 @@ static void topBar(Explorer& ex) {
         if (ImGui::BeginPopup("##menu")) {
             const float h = touchHeight(ex);
             if (ex.phone) {
-                if (ImGui::BeginMenu((std::string(T(ex, S::Map)) + " : " + mapTitle).c_str())) {
-                    mapItems(ex);
-                    ImGui::EndMenu();
-                }
-                track(ex, "map");
-                if (variants &&
-                    ImGui::BeginMenu((std::string(T(ex, S::Variant)) + " : " + variantTitle).c_str())) {
-                    variantItems(ex);
-                    ImGui::EndMenu();
-                }
-                if (variants) track(ex, "variant");
+                // Inline, not as submenus: on a narrow screen a submenu opens over this list and
+                // takes the taps meant for the items below it.
                 if (ImGui::Selectable((std::string(T(ex, S::Language)) + " : " + langLabel).c_str(), false, 0,
                                       ImVec2(0, h)))
                     ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
@@ -476,6 +455,11 @@ static void topBar(Explorer& ex) {
                 const std::string label = b.label == S::Help ? T(ex, S::Help) : T(ex, b.label);
                 if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, h))) pressButton(ex, b);
                 track(ex, b.name);
+            }
+            if (ex.phone) {
+                ImGui::SeparatorText((std::string(T(ex, S::Map)) + " : " + mapTitle).c_str());
+                mapItems(ex);
+                if (variants) drawVariantSwitcher(ex);
             }
             ImGui::EndPopup();
         }

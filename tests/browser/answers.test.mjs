@@ -38,12 +38,12 @@ const inside = (r, box, slack = 1) => r[0] >= box[0] - slack && r[1] >= box[1] -
 async function askContact(page, { topic, topicId, place, placeId, school }) {
   await click(page, 'contact');
   await typeInto(page, 'contact-topic', topic);
-  await page.waitForFunction((t) => window.qfq.status().contact.topicText === t, topic, { timeout: 5000 });
+  await page.waitForFunction((t) => window.qfq.status().contact.topicText === t, topic, { timeout: 20000 });
   await widget(page, `contact-topic-${topicId}`);
   await page.keyboard.press('Enter');
   await frames(page, 2);
   await typeInto(page, 'contact-place', place);
-  await page.waitForFunction((t) => window.qfq.status().contact.placeText === t, place, { timeout: 5000 });
+  await page.waitForFunction((t) => window.qfq.status().contact.placeText === t, place, { timeout: 20000 });
   await widget(page, `contact-place-${placeId}`);
   await click(page, `contact-place-${placeId}`);
   if (school) await click(page, `contact-school-${school}`);
@@ -253,6 +253,7 @@ test('phone 390×844: one-row bar, a tall map, the card as a bottom sheet, 44-px
     const m = await status(page);
     assert(m.widgets.contact && m.widgets.contact[3] - m.widgets.contact[1] >= 44, `menu item is a 44-px target: ${m.widgets.contact}`);
     await click(page, 'contact');
+    await page.waitForFunction(() => window.qfq.status().contact.rect[2] > 0, null, { timeout: 10000 }).catch(() => {});
     s = await status(page);
     assert(s.contact.open && Math.abs(s.contact.rect[3] - 844) <= 1 && s.contact.rect[0] === 0, `contact sheet: ${s.contact.rect}`);
     await page.close();
