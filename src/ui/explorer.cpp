@@ -340,8 +340,11 @@ void fitAll(Explorer& ex, bool animate) {
     const bool phone = ex.width < 700;
     const float usableW = std::max(ex.width - (phone ? 16.0f : 120.0f), 100.0f),
                 usableH = std::max(ex.height - (phone ? 90.0f : 140.0f), 100.0f);
-    float zoom = std::min(usableW / std::max(x1 - x0 + (phone ? 90.0f : 160.0f), 1.0f),
-                          usableH / std::max(y1 - y0 + 40.0f, 1.0f));
+    // A phone is taller than wide and the map is wider than tall: fit its height, letting it
+    // run past the sides by up to 60 % (panned with a finger) instead of a thin strip.
+    float zoom =
+        std::min((phone ? 1.6f : 1.0f) * usableW / std::max(x1 - x0 + (phone ? 90.0f : 160.0f), 1.0f),
+                 usableH / std::max(y1 - y0 + 40.0f, 1.0f));
     zoom = std::clamp(zoom, render::Camera::kMinZoom, 2.0f);
     float cx = (x0 + x1) * 0.5f + 40.0f, cy = (y0 + y1) * 0.5f - 10.0f / zoom;
     if (animate)

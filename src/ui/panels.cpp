@@ -285,16 +285,6 @@ static void mapItems(Explorer& ex) {
     if (ImGui::Selectable(T(ex, S::OpenFile))) requestPage("open-file", "");
     track(ex, "map-open-file");
 }
-static void variantItems(Explorer& ex) {
-    if (ImGui::Selectable(T(ex, S::VariantNone), ex.variant < 0)) ex.variant = -1;
-    track(ex, "variant-none");
-    for (size_t v = 0; v < ex.map.variants.size(); ++v) {
-        const Variant& var = ex.map.variants[v];
-        if (ImGui::Selectable((var.label.get(ex.lang) + "##" + var.id).c_str(), ex.variant == int(v)))
-            ex.variant = int(v);
-        track(ex, "variant-" + var.id);
-    }
-}
 // A combo as wide as its current text (capped), so "France — base nationale" is not cut.
 static float comboWidth(const std::string& text, float cap) {
     return std::min(ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFrameHeight() +
@@ -309,10 +299,8 @@ struct BarButton {
     const char* name;
 };
 static const BarButton kButtons[] = {
-    {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Fit, "fit"},
-    {S::Share, "share"},     {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
-    // The same map as plain text for screen readers and keyboards (web/textview.js).
-    {S::TextView, "text-view"},
+    {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Share, "share"},
+    {S::Fit, "fit"},         {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
 };
 static std::string buttonLabel(const Explorer& ex, const BarButton& b) {
     return b.label == S::Help ? "?" : T(ex, b.label);
@@ -329,7 +317,6 @@ static void pressButton(Explorer& ex, const BarButton& b) {
         requestPage("fullscreen", "");
     }
     if (name == "help") ex.showHelp = !ex.showHelp;
-    if (name == "text-view") requestPage("text-view", "");
 }
 
 static void topBar(Explorer& ex) {
@@ -369,8 +356,6 @@ static void topBar(Explorer& ex) {
         return;
     }
     const std::string mapTitle = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
-    const std::string variantTitle =
-        ex.variant < 0 ? T(ex, S::VariantNone) : ex.map.variants[size_t(ex.variant)].label.get(ex.lang);
     const bool variants = !ex.map.variants.empty();
     // What goes on the row: on a phone, the search and the menu; else the title when there is
     // room, the search, the map (and variant) switchers, then buttons while they fit.
@@ -379,7 +364,7 @@ static void topBar(Explorer& ex) {
                 variantW = variants ? 220.0f : 0;  // drawVariantSwitcher's width
     const float titleW = ImGui::CalcTextSize(T(ex, S::AppTitle)).x;
     float searchW = ex.phone ? right - style.WindowPadding.x - menuW - spacing
-                             : std::clamp(ex.width * 0.2f, 200.0f, 300.0f);
+                             : std::clamp(ex.width * 0.16f, 180.0f, 300.0f);
     float used = style.WindowPadding.x;
     const bool title = !ex.phone && ex.width >= 1500;
     if (title) used += titleW + spacing;
@@ -441,17 +426,8 @@ static void topBar(Explorer& ex) {
         if (ImGui::BeginPopup("##menu")) {
             const float h = touchHeight(ex);
             if (ex.phone) {
-                if (ImGui::BeginMenu((std::string(T(ex, S::Map)) + " : " + mapTitle).c_str())) {
-                    mapItems(ex);
-                    ImGui::EndMenu();
-                }
-                track(ex, "map");
-                if (variants &&
-                    ImGui::BeginMenu((std::string(T(ex, S::Variant)) + " : " + variantTitle).c_str())) {
-                    variantItems(ex);
-                    ImGui::EndMenu();
-                }
-                if (variants) track(ex, "variant");
+                // Inline, not as submenus: on a narrow screen a submenu opens over this list and
+                // takes the taps meant for the items below it.
                 if (ImGui::Selectable((std::string(T(ex, S::Language)) + " : " + langLabel).c_str(), false, 0,
                                       ImVec2(0, h)))
                     ex.lang = ex.lang == Lang::Fr ? Lang::En : Lang::Fr;
@@ -470,6 +446,11 @@ static void topBar(Explorer& ex) {
                 const std::string label = b.label == S::Help ? T(ex, S::Help) : T(ex, b.label);
                 if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, h))) pressButton(ex, b);
                 track(ex, b.name);
+            }
+            if (ex.phone) {
+                ImGui::SeparatorText((std::string(T(ex, S::Map)) + " : " + mapTitle).c_str());
+                mapItems(ex);
+                if (variants) drawVariantSwitcher(ex);
             }
             ImGui::EndPopup();
         }

@@ -63,7 +63,6 @@ enum class S : int {
     Unpin,
     Hubs,
     Help,
-    TextView,
     HelpText,
     Actors,
     RelationsCount,
@@ -162,7 +161,6 @@ inline constexpr Entry kStrings[] = {
     {"Désépingler", "Unpin"},
     {"Acteurs centraux", "Hubs"},
     {"Aide", "Help"},
-    {"Vue texte", "Text view"},
     {"Tapez un sigle (ex. « erun ») ; cliquez un acteur pour sa fiche ; glissez pour déplacer "
      "la vue ; molette ou pincement pour zoomer ; Tab et flèches pour parcourir les acteurs ; "
      "Entrée ouvre la fiche ; Échap efface.",

@@ -34,8 +34,8 @@ inline constexpr Rgb kHeader{0.68f, 0.80f, 0.96f};  // a hovered or selected row
 // Text on those backgrounds.
 inline constexpr Rgb kText{0.0f, 0.0f, 0.0f};
 inline constexpr Rgb kMuted{0.33f, 0.33f, 0.33f};  // secondary text (ImGuiCol_TextDisabled)
-inline constexpr Rgb kSure{0.05f, 0.40f, 0.15f};   // "Fiabilité : sûr"
-inline constexpr Rgb kUnsure{0.60f, 0.26f, 0.0f};  // "Fiabilité : incertain"
+inline constexpr Rgb kSure{0.03f, 0.33f, 0.12f};   // "Fiabilité : sûr"
+inline constexpr Rgb kUnsure{0.52f, 0.22f, 0.0f};  // "Fiabilité : incertain"
 inline constexpr Rgb kTerm{0.10f, 0.25f, 0.50f};   // glossary terms
 inline constexpr Rgb kLink{0.05f, 0.28f, 0.62f};   // source and site addresses
 // Every text colour above, for the contrast check.

@@ -75,8 +75,14 @@ TEST_CASE("answers: territories by prefix, accents and case ignored") {
         std::vector<int> t = query::matchTerritories(m, q, 5);
         return t.empty() ? std::string() : m.territories[size_t(t[0])].id;
     };
-    CHECK(first("val") == "dep-95");
-    CHECK(first("VAL D") == "dep-95");
+    CHECK(first("val-d-o") == "dep-95");
+    CHECK(first("VAL D OISE") == "dep-95");
+    CHECK(first("finis") == "dep-29");
+    // "rhône": the Rhône, then the Métropole de Lyon inside it, then Auvergne-Rhône-Alpes.
+    std::vector<int> rhone = query::matchTerritories(m, "rhône", 5);
+    REQUIRE(rhone.size() >= 3);
+    CHECK(m.territories[size_t(rhone[0])].id == "dep-69");
+    CHECK(m.territories[size_t(rhone[1])].id == "metropole-de-lyon");
     CHECK(first("ac lyon") == "ac-lyon");
     CHECK(first("lyon") == "ac-lyon");
     CHECK(first("versa") == "ac-versailles");
@@ -151,6 +157,29 @@ TEST_CASE("answers: any kind of school lists each kind's authority; English sent
     CHECK(lycee);
     // Groups never go backwards.
     for (size_t i = 1; i < r.lines.size(); ++i) CHECK(r.lines[i - 1].group <= r.lines[i].group);
+}
+
+TEST_CASE("answers: a typical role answers as the territory's office (officeFor)") {
+    const Map& m = national();
+    // Collèges of the Métropole de Lyon are the Métropole's, not the Rhône's.
+    query::ContactAnswer r = query::answerContact(m, {"ent", "metropole-de-lyon", "college", Lang::Fr});
+    REQUIRE(r.ok);
+    const query::ContactLine* authority = nullptr;
+    for (const query::ContactLine& l : r.lines)
+        if (l.group == query::ContactGroup::Authority) authority = &l;
+    REQUIRE(authority);
+    CHECK(id(m, authority->actor) == "departement");
+    CHECK(authority->who == "Métropole de Lyon");
+    CHECK(authority->officeTerritory >= 0);
+    CHECK(authority->sentence.rfind("Pour un collège (Métropole de Lyon) : Métropole de Lyon — ", 0) == 0);
+    CHECK(authority->sentence.find("site https://www.grandlyon.com/") != std::string::npos);
+    // The DSDEN of a département, by its own name.
+    query::ContactAnswer f = query::answerContact(m, {"strategy", "finis", "", Lang::Fr});
+    REQUIRE(f.ok);
+    bool dsden = false;
+    for (const query::ContactLine& l : f.lines)
+        dsden |= id(m, l.actor) == "dsden" && l.who.find("DSDEN du Finistère") != std::string::npos;
+    CHECK(dsden);
 }
 
 TEST_CASE("answers: bad questions get a reason, never a crash") {
