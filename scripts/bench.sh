@@ -52,3 +52,10 @@ node bench/run.mjs
 say "browser: start-up, frame time vs sigma.js"
 JOBS=$jobs scripts/build.sh web
 node bench/browser.mjs
+
+# Legibility: what the app drew (window.qfq.scene()) on every shipped map and viewport, and
+# ELK layered (elkjs) and Graphviz dot on the same graphs → build/bench/legibility.json and
+# README.md's legibility table.
+say "legibility: scene() per map × viewport vs ELK layered and dot"
+command -v dot >/dev/null || die "Graphviz is missing: run scripts/setup.sh (Debian package graphviz)"
+node bench/legibility.mjs --readme

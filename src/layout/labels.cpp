@@ -238,9 +238,17 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
         const LabelItem& item = items[it];
         const bool fits = item.reserved && item.size <= reservedSize * 1.02f;
         bool done = false;
-        for (int side = 0; side < 4 && !done; ++side) {
-            const Side sd = Side(side);
-            const Box b = labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size, sd);
+        for (int side = 0; side < 5 && !done; ++side) {
+            // Sides 0-3: right, left, below, above; 4: the right box slid inside the picture
+            // (a disc at the very edge keeps its label on screen, over its own disc).
+            const Side sd = side == 4 ? Side::Right : Side(side);
+            Box b = labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size, sd);
+            if (side == 4) {
+                const float dx = b.x1 > width - 1 ? width - 1 - b.x1 : b.x0 < 1 ? 1 - b.x0 : 0.0f;
+                const float dy = b.y1 > height - 1 ? height - 1 - b.y1 : b.y0 < 1 ? 1 - b.y0 : 0.0f;
+                if (dx == 0 && dy == 0 && !item.keep) continue;
+                b.x0 += dx, b.x1 += dx, b.y0 += dy, b.y1 += dy;
+            }
             if (b.x1 < 0 || b.y1 < 0 || b.x0 > width || b.y0 > height) continue;
             bool free = true;
             plateB.forBox(b.x0, b.y0, b.x1, b.y1, [&](std::vector<uint32_t>& c) {
@@ -257,7 +265,7 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
                     }
                 });
             // The reserved box has no edge in it; anywhere else, check.
-            if (free && !(sd == Side::Right && fits)) {
+            if (free && !(side == 0 && fits)) {
                 ++epoch;
                 segB.forBox(b.x0, b.y0, b.x1, b.y1, [&](std::vector<uint32_t>& c) {
                     for (uint32_t k : c) {
@@ -269,7 +277,7 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
                     }
                 });
             }
-            if (!free && !(item.keep && side == 3)) continue;
+            if (!free && !(item.keep && side == 4)) continue;
             out.push_back({it, free ? b : labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size)});
             const uint32_t id = uint32_t(out.size() - 1);
             const Box& pb = out.back().box;

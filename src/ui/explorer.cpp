@@ -143,6 +143,8 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
         auto it = oldPositions.find(ex.map.actors[a].id);
         if (it != oldPositions.end()) ex.x[a] = it->second.first, ex.y[a] = it->second.second;
     }
+    // A cartographic layout is made afresh for each map: frame it once it is done.
+    if (ex.layoutMode == layout::Mode::Layered && n < 3000) ex.cameraSet = false;
     startLayout(ex, !oldPositions.empty());
 }
 
@@ -233,6 +235,7 @@ static void startLayout(Explorer& ex, bool keepPositions) {
         }
     }
     // A cartographic layout is sized for the screen: start afresh rather than keep old rows.
+    ex.layoutStartMs = ex.timeMs;
     ex.run.start(ex.graph, options, anyKnown && !options.cartographic ? &initial : nullptr);
     ex.layoutRunning = true;
     ex.fromX = ex.x;
@@ -242,6 +245,7 @@ static void startLayout(Explorer& ex, bool keepPositions) {
 }
 
 static void finishLayout(Explorer& ex) {
+    ex.layoutMs = ex.timeMs - ex.layoutStartMs;
     const layout::Positions& p = ex.run.positions();
     for (size_t i = 0; i < ex.nodeToActor.size(); ++i) {
         ex.targetX[ex.nodeToActor[i]] = p.x[i];
@@ -321,6 +325,7 @@ void fitAll(Explorer& ex, bool animate) {
             float zoom = std::clamp(std::min(w / (bx1 - bx0), h / (by1 - by0)), render::Camera::kMinZoom, 2.0f);
             // Centre in the area under the toolbar.
             float cx = (bx0 + bx1) * 0.5f, cy = (by0 + by1) * 0.5f - (ex.topBarHeight * 0.5f) / zoom;
+            ex.fitCamera = {cx, cy, zoom, ex.topBarHeight};
             if (animate)
                 ex.camera.flyTo(cx, cy, zoom);
             else
@@ -822,6 +827,15 @@ void frame(Explorer& ex) {
         drawPanels(ex);  // panels first: they decide whether ImGui wants the mouse
     else
         ex.widgets.clear();
+    // The toolbar's height is known once drawn (it wraps on narrow screens): a view still
+    // at its fit is fitted again under the real toolbar.
+    {
+        const auto& f = ex.fitCamera;
+        if (ex.cameraSet && !ex.camera.animating && std::fabs(ex.topBarHeight - f[3]) > 1.0f &&
+            std::fabs(ex.camera.x - f[0]) < 1e-3f && std::fabs(ex.camera.y - f[1]) < 1e-3f &&
+            std::fabs(ex.camera.zoom - f[2]) < 1e-5f)
+            fitAll(ex, false);
+    }
     drawPresentation(ex);
     std::string card;
     for (const std::string& line : ex.cardLines) card += line + "\n";
@@ -883,7 +897,8 @@ std::string sceneJson(const Explorer& ex) {
     for (const render::DrawnLabel& l : d.labels)
         labels.push_back({{"id", id(l.actor)}, {"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1}});
     for (const render::DrawnNode& n : d.nodes)
-        nodes.push_back({{"id", id(n.actor)}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
+        nodes.push_back({{"id", id(n.actor)}, {"x", n.x}, {"y", n.y}, {"r", n.r},
+                         {"level", ex.map.levels.empty() ? std::string() : ex.map.levels[size_t(ex.map.actors[n.actor].level)].id}});
     for (const render::DrawnEdge& e : d.edges) {
         nlohmann::json kinds = nlohmann::json::array(), points = nlohmann::json::array();
         for (uint32_t r : e.relations)
@@ -915,6 +930,9 @@ std::string statusJson(const Explorer& ex) {
     j["actors"] = ex.map.actors.size();
     j["relations"] = ex.map.relations.size();
     j["layoutProgress"] = ex.layoutRunning ? ex.run.progress() : 1.0f;
+    // Something is still moving (layout, transition, camera flight): tests wait for false.
+    j["layoutMs"] = ex.layoutMs;  // wall time of the last layout (sliced over frames)
+    j["animating"] = ex.layoutRunning || ex.transition < 1 || ex.camera.animating;
     j["selected"] = ex.selected >= 0 ? ex.map.actors[size_t(ex.selected)].id : "";
     j["hovered"] = ex.hovered >= 0 ? ex.map.actors[size_t(ex.hovered)].id : "";
     j["focused"] = ex.focused >= 0 ? ex.map.actors[size_t(ex.focused)].id : "";

@@ -69,12 +69,14 @@ struct Explorer {
     float layoutFont = 13;                        // label em size at zoom 1 (layout units)
     float layoutViewW = 0, layoutViewH = 0;       // the screen the layout was sized for
     bool layoutCarto = false;                     // cartographic placement (boxes, routes)
+    double layoutStartMs = 0, layoutMs = 0;       // when the last layout started, how long it took
     bool layoutRunning = false;
     layout::Mode layoutMode = layout::Mode::Layered;
 
     // View.
     render::Camera camera;
     bool cameraSet = false;  // false until the first fit (or a camera from the URL)
+    std::array<float, 4> fitCamera{};  // the last fit's camera (x, y, zoom) and toolbar height
     long hovered = -1, selected = -1, focused = -1;
     int focusDepth = 1;
     bool hideUnconnected = false;

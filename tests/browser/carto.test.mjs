@@ -57,7 +57,7 @@ export function legibility(sc) {
 async function settled(page, width) {
   await page.waitForFunction((w) => {
     const st = window.qfq.status();
-    if (!st.ready || st.width !== w) return false;
+    if (!st.ready || st.width !== w || st.animating) return false;
     const sc = JSON.stringify(window.qfq.scene());
     const same = sc === window.__cartoLast;
     window.__cartoLast = sc;
