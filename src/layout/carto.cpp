@@ -268,7 +268,7 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
                 int up = 0, down = 0;
                 for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
                     const int d = s.band[s.adj.target[k]] - bi;
-                    up += d < 0, down += d > 0;
+                    up += d<0, down += d> 0;
                 }
                 affinity[v] = up + down ? float(down - up) / float(up + down) : 0.0f;
             }
@@ -388,7 +388,8 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
                 const uint32_t c1 = g.edges[2 * f], c2 = g.edges[2 * f + 1];
                 if (a == c1 || a == c2 || a2 == c1 || a2 == c2) continue;
                 auto side = [&](uint32_t p, uint32_t q, uint32_t r) {
-                    const float v = (pos.x[q] - pos.x[p]) * (pos.y[r] - pos.y[p]) - (pos.y[q] - pos.y[p]) * (pos.x[r] - pos.x[p]);
+                    const float v = (pos.x[q] - pos.x[p]) * (pos.y[r] - pos.y[p]) -
+                                    (pos.y[q] - pos.y[p]) * (pos.x[r] - pos.x[p]);
                     return (v > 0) - (v < 0);
                 };
                 c += side(a, a2, c1) * side(a, a2, c2) < 0 && side(c1, c2, a) * side(c1, c2, a2) < 0;

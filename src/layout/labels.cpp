@@ -42,7 +42,8 @@ uint32_t nextCodePoint(std::string_view s, size_t& i) {
 
 float advanceEm(uint32_t cp) {
     for (const AdvanceRange& r : kAdvanceRanges)
-        if (cp >= r.first && cp < r.first + r.count) return float(kAdvances[r.offset + cp - r.first]) / 2048.0f;
+        if (cp >= r.first && cp < r.first + r.count)
+            return float(kAdvances[r.offset + cp - r.first]) / 2048.0f;
     return 1.0f;
 }
 
@@ -150,7 +151,8 @@ LabelText actorLabel(const Actor& actor, Lang lang, float maxEm) {
 
 Box labelBox(float cx, float cy, float r, float widthEm, int lines, float size, Side side) {
     const float pad = kPlatePadEm * size, gap = kLabelGapEm * size;
-    const float w = widthEm * size + 2 * pad, h = float(lines < 1 ? 1 : lines) * lineHeightEm() * size + 2 * pad;
+    const float w = widthEm * size + 2 * pad,
+                h = float(lines < 1 ? 1 : lines) * lineHeightEm() * size + 2 * pad;
     switch (side) {
         case Side::Right:
             return {cx + r + gap, cy - h * 0.5f, cx + r + gap + w, cy + h * 0.5f};
@@ -225,7 +227,8 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
     discB.reset(width, height), segB.reset(width, height), plateB.reset(width, height);
     for (uint32_t i = 0; i < discs.size(); ++i) {
         const LabelDisc& d = discs[i];
-        discB.forBox(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r, [&](std::vector<uint32_t>& c) { c.push_back(i); });
+        discB.forBox(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r,
+                     [&](std::vector<uint32_t>& c) { c.push_back(i); });
     }
     for (uint32_t i = 0; i < segments.size(); ++i) {
         const LabelSegment& s = segments[i];
@@ -278,7 +281,8 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
                 });
             }
             if (!free && !(item.keep && side == 4)) continue;
-            out.push_back({it, free ? b : labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size)});
+            out.push_back(
+                {it, free ? b : labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size)});
             const uint32_t id = uint32_t(out.size() - 1);
             const Box& pb = out.back().box;
             plateB.forBox(pb.x0, pb.y0, pb.x1, pb.y1, [&](std::vector<uint32_t>& c) { c.push_back(id); });
