@@ -87,3 +87,10 @@ if [ -z "${QFQ_BENCH_NO_README:-}" ]; then
   node bench/readme_tables.mjs --write bench/results.json
 fi
 node bench/readme_tables.mjs --print build/bench/results.json
+
+# Legibility: what the app drew (window.qfq.scene()) on every shipped map and viewport, and
+# ELK layered (elkjs) and Graphviz dot on the same graphs → build/bench/legibility.json and
+# README.md's legibility table.
+say "legibility: scene() per map × viewport vs ELK layered and dot"
+command -v dot >/dev/null || die "Graphviz is missing: run scripts/setup.sh (Debian package graphviz)"
+node bench/legibility.mjs --readme

@@ -32,7 +32,7 @@ namespace {
 struct Picture {
     std::vector<layout::Route> routes;  // per relation
     std::vector<layout::Band> bands;
-    std::vector<float> radius;          // per actor
+    std::vector<float> radius;  // per actor
 };
 
 void positions(const Map& map, Lang lang, layout::Mode mode, float viewW, float viewH, std::vector<float>& x,

@@ -63,7 +63,8 @@ bool worldExtent(const Map& map, const std::vector<float>& x, const std::vector<
     if (opt.layoutBands && !opt.layoutBands->empty()) {
         for (const layout::Band& b : *opt.layoutBands)
             if (b.x0 <= b.x1)
-                x0 = std::min(x0, b.x0), x1 = std::max(x1, b.x1), y0 = std::min(y0, b.y0), y1 = std::max(y1, b.y1);
+                x0 = std::min(x0, b.x0), x1 = std::max(x1, b.x1), y0 = std::min(y0, b.y0),
+                y1 = std::max(y1, b.y1);
         if (x0 <= x1) return true;
     }
     const std::vector<float> r = radii(map, opt);
@@ -187,7 +188,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             const float strip = layout::Options{}.captionHeight * view.zoom;
             const float base = sy(lb.y0) + std::max(0.0f, (strip - capSize * layout::lineHeightEm()) * 0.5f) +
                                capSize * 0.93f;
-            add(label(std::max(8.0f, sx(lb.x0)), base, level->label.get(opt.lang), capSize, level->colour, true));
+            add(label(std::max(8.0f, sx(lb.x0)), base, level->label.get(opt.lang), capSize, level->colour,
+                      true));
         }
     } else if (opt.bands) {
         for (size_t l = 0; l < map.levels.size(); ++l) {
@@ -198,11 +200,13 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             if (!(lo <= hi)) continue;
             S band;
             band.kind = S::Rect, band.x0 = 0, band.x1 = view.width;
-            band.y0 = std::max(mapTop, sy(lo) - kBandTop), band.y1 = std::min(mapBottom, sy(hi) + kBandBottom);
+            band.y0 = std::max(mapTop, sy(lo) - kBandTop),
+            band.y1 = std::min(mapBottom, sy(hi) + kBandBottom);
             band.colour = map.levels[l].colour, band.alpha = 0.08f, band.id = map.levels[l].id;
             if (band.y1 <= band.y0) continue;
             add(band);
-            S caption = label(10, band.y0 + 15, map.levels[l].label.get(opt.lang), 12, map.levels[l].colour, true);
+            S caption =
+                label(10, band.y0 + 15, map.levels[l].label.get(opt.lang), 12, map.levels[l].colour, true);
             caption.halo = true;
             add(caption);
         }
@@ -227,7 +231,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
         for (const std::vector<uint32_t>& group : groups) {
             const Relation& rel = map.relations[group.front()];
             for (uint32_t r : group)
-                if (at(map.relationKinds, map.relations[r].kind)) relationKindUsed[size_t(map.relations[r].kind)] = 1;
+                if (at(map.relationKinds, map.relations[r].kind))
+                    relationKindUsed[size_t(map.relations[r].kind)] = 1;
             const Category* kind = at(map.relationKinds, rel.kind);
             std::vector<std::array<float, 2>> pts{{sx(x[rel.from]), sy(y[rel.from])}};
             if (opt.routes && group.front() < opt.routes->size())
@@ -271,7 +276,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             segments.push_back({rel.from, rel.to, pts.back()[0], pts.back()[1], tip[0], tip[1]});
             if (rel.directed) {
                 S arrow;
-                arrow.kind = S::Arrow, arrow.dash = Dash::Solid, arrow.colour = kind ? kind->colour : 0x808080;
+                arrow.kind = S::Arrow, arrow.dash = Dash::Solid,
+                arrow.colour = kind ? kind->colour : 0x808080;
                 arrow.alpha = rel.confidence == Confidence::Unsure ? 0.5f : 0.85f;
                 arrow.x0 = pts.back()[0], arrow.y0 = pts.back()[1], arrow.x1 = tip[0], arrow.y1 = tip[1];
                 arrow.r = head;
@@ -310,15 +316,19 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
         for (const Relation& r : map.relations)
             if (r.from < degree.size() && r.to < degree.size()) ++degree[r.from], ++degree[r.to];
         std::stable_sort(items.begin(), items.end(),
-                         [&](const layout::LabelItem& a, const layout::LabelItem& b) { return degree[a.id] > degree[b.id]; });
+                         [&](const layout::LabelItem& a, const layout::LabelItem& b) {
+                             return degree[a.id] > degree[b.id];
+                         });
         std::vector<layout::PlacedBox> placedBoxes;
-        layout::placeLabelBoxes(items, discs, segments, view.width, mapBottom, reservedSize, 100000, placedBoxes);
+        layout::placeLabelBoxes(items, discs, segments, view.width, mapBottom, reservedSize, 100000,
+                                placedBoxes);
         const float lh = layout::lineHeightEm() * labelSize, pad = layout::kPlatePadEm * labelSize;
         for (const layout::PlacedBox& p : placedBoxes) {
             const layout::LabelItem& item = items[p.item];
             const layout::LabelText& t = texts[item.id];
             S plate;
-            plate.kind = S::Rect, plate.x0 = p.box.x0, plate.y0 = p.box.y0, plate.x1 = p.box.x1, plate.y1 = p.box.y1;
+            plate.kind = S::Rect, plate.x0 = p.box.x0, plate.y0 = p.box.y0, plate.x1 = p.box.x1,
+            plate.y1 = p.box.y1;
             plate.colour = 0xFFFFFF, plate.alpha = 0.92f, plate.id = "label:" + map.actors[item.id].id;
             add(plate);
             for (int l = 0; l < t.count; ++l) {
@@ -330,8 +340,9 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
                     b.id = map.actors[item.id].id;
                     add(b);
                     if (!rest.empty()) {
-                        S r = label(p.box.x0 + pad + textWidth(bold, labelSize) + layout::kBoldExtraEm * labelSize, base,
-                                    rest, labelSize, 0x222222);
+                        S r = label(
+                            p.box.x0 + pad + textWidth(bold, labelSize) + layout::kBoldExtraEm * labelSize,
+                            base, rest, labelSize, 0x222222);
                         r.id = map.actors[item.id].id;
                         add(r);
                     }
@@ -368,7 +379,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             const std::string& text = map.actorKinds[k].label.get(opt.lang);
             float ex = place(16 + textWidth(text, 11) + 18);
             S disc;
-            disc.kind = S::Disc, disc.x0 = ex + 6, disc.y0 = ly + 7, disc.r = 5, disc.colour = map.actorKinds[k].colour;
+            disc.kind = S::Disc, disc.x0 = ex + 6, disc.y0 = ly + 7, disc.r = 5,
+            disc.colour = map.actorKinds[k].colour;
             disc.width = 0;
             add(disc);
             add(label(ex + 16, ly + 11, text, 11, 0x333333));
@@ -378,7 +390,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
                 opt.lang == Lang::Fr ? "cercle vide : information incertaine" : "open ring: unsure";
             float ex = place(16 + textWidth(text, 11) + 18);
             S ring;
-            ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555, ring.width = 2;
+            ring.kind = S::Disc, ring.x0 = ex + 6, ring.y0 = ly + 7, ring.r = 5, ring.colour = 0x555555,
+            ring.width = 2;
             add(ring);
             add(label(ex + 16, ly + 11, text, 11, 0x333333));
         }
@@ -389,7 +402,8 @@ Scene buildScene(const Map& map, const std::vector<float>& x, const std::vector<
             const std::string& text = c.label.get(opt.lang);
             float ex = place(32 + textWidth(text, 11) + 18);
             S line;
-            line.kind = S::Line, line.x0 = ex, line.y0 = line.y1 = ly + 7, line.x1 = ex + 18, line.width = 1.5f;
+            line.kind = S::Line, line.x0 = ex, line.y0 = line.y1 = ly + 7, line.x1 = ex + 18,
+            line.width = 1.5f;
             line.colour = c.colour, line.dash = c.dash;
             add(line);
             S arrow = line;

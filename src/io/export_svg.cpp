@@ -110,14 +110,16 @@ std::string toSvg(const Map& map, const std::vector<float>& x, const std::vector
                          "\" fill=\"" + hex(s.colour) + "\"" + id + "/>\n";
                 break;
             case Shape::Label:
-                o += "<text x=\"" + num(s.x0) + "\" y=\"" + num(s.y0) + "\" font-size=\"" + num(s.size) +
-                     "\" fill=\"" + hex(s.colour) + "\"" +
-                     (s.bold ? " stroke=\"" + hex(s.colour) + "\" stroke-width=\"" + num(s.size * 0.06f) + "\"" : "") +
-                     (s.halo ? " class=\"halo\"" : "") +
-                     (s.anchor == 1   ? " text-anchor=\"middle\""
-                      : s.anchor == 2 ? " text-anchor=\"end\""
-                                      : "") +
-                     ">" + xmlEscape(s.text) + "</text>\n";
+                o +=
+                    "<text x=\"" + num(s.x0) + "\" y=\"" + num(s.y0) + "\" font-size=\"" + num(s.size) +
+                    "\" fill=\"" + hex(s.colour) + "\"" +
+                    (s.bold ? " stroke=\"" + hex(s.colour) + "\" stroke-width=\"" + num(s.size * 0.06f) + "\""
+                            : "") +
+                    (s.halo ? " class=\"halo\"" : "") +
+                    (s.anchor == 1   ? " text-anchor=\"middle\""
+                     : s.anchor == 2 ? " text-anchor=\"end\""
+                                     : "") +
+                    ">" + xmlEscape(s.text) + "</text>\n";
                 break;
         }
         if (i + 1 == scene.clipTo && scene.clipFrom < scene.clipTo) o += "</g>\n";

@@ -268,7 +268,7 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
                 int up = 0, down = 0;
                 for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
                     const int d = s.band[s.adj.target[k]] - bi;
-                    up += d < 0, down += d > 0;
+                    up += d<0, down += d> 0;
                 }
                 affinity[v] = up + down ? float(down - up) / float(up + down) : 0.0f;
             }
@@ -318,24 +318,109 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
     for (size_t r = 0; r < rows.size(); ++r)
         for (uint32_t v : rows[r].nodes) rowOf[v] = int(r);
 
-    // Horizontal: pack, reorder each row by its neighbours' x (two passes), compact.
+    // Horizontal order: barycentre sweeps over the rows (down: neighbours above count;
+    // up: below), each followed by transpositions, keeping the order with the fewest
+    // crossings (Sugiyama's ordering phase, rows as layers).
     for (const Row& row : rows) packRow(row, b, o, pos);
-    for (int pass = 0; pass < 2; ++pass) {
-        for (Row& row : rows) {
-            std::vector<float> key(row.nodes.size());
-            for (size_t j = 0; j < row.nodes.size(); ++j) {
-                float t;
-                key[j] = neighbourX(s, rowOf, pos, row.nodes[j], t) ? t : pos.x[row.nodes[j]];
+    auto sortRow = [&](Row& row, int dir) {
+        std::vector<float> key(row.nodes.size());
+        for (size_t j = 0; j < row.nodes.size(); ++j) {
+            const uint32_t v = row.nodes[j];
+            float sum = 0, ws = 0;
+            for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
+                const uint32_t u = s.adj.target[k];
+                const int d = rowOf[u] - rowOf[v];
+                if (d == 0 || (dir < 0 && d > 0) || (dir > 0 && d < 0)) continue;
+                const float w = 1.0f / float(std::abs(d));
+                sum += w * pos.x[u], ws += w;
             }
-            std::vector<size_t> idx(row.nodes.size());
-            for (size_t j = 0; j < idx.size(); ++j) idx[j] = j;
-            std::stable_sort(idx.begin(), idx.end(), [&](size_t p, size_t q) { return key[p] < key[q]; });
-            std::vector<uint32_t> sorted;
-            for (size_t j : idx) sorted.push_back(row.nodes[j]);
-            row.nodes = std::move(sorted);
+            key[j] = ws > 0 ? sum / ws : pos.x[v];
+        }
+        std::vector<size_t> idx(row.nodes.size());
+        for (size_t j = 0; j < idx.size(); ++j) idx[j] = j;
+        std::stable_sort(idx.begin(), idx.end(), [&](size_t p, size_t q) { return key[p] < key[q]; });
+        std::vector<uint32_t> sorted;
+        for (size_t j : idx) sorted.push_back(row.nodes[j]);
+        row.nodes = std::move(sorted);
+        packRow(row, b, o, pos);
+    };
+    // Swaps neighbours in a row when that removes crossings with the edges of other rows
+    // (Sugiyama's "transpose" step).
+    auto crossingsIf = [&](uint32_t left, uint32_t right) {
+        int c = 0;
+        const int rl = rowOf[left];
+        for (uint32_t k = s.adj.offset[left]; k < s.adj.offset[left + 1]; ++k) {
+            const uint32_t a = s.adj.target[k];
+            const int da = rowOf[a] - rl;
+            if (da == 0) continue;
+            for (uint32_t q = s.adj.offset[right]; q < s.adj.offset[right + 1]; ++q) {
+                const uint32_t bb = s.adj.target[q];
+                const int db = rowOf[bb] - rl;
+                if (db == 0 || (da < 0) != (db < 0)) continue;
+                c += pos.x[a] > pos.x[bb];
+            }
+        }
+        return c;
+    };
+    auto transpose = [&](Row& row) {
+        if (row.nodes.size() > 400) return;
+        for (int pass = 0; pass < 3; ++pass) {
+            bool changed = false;
+            for (size_t j = 0; j + 1 < row.nodes.size(); ++j) {
+                const uint32_t u = row.nodes[j], w = row.nodes[j + 1];
+                if (crossingsIf(w, u) < crossingsIf(u, w)) {
+                    std::swap(row.nodes[j], row.nodes[j + 1]);
+                    std::swap(pos.x[u], pos.x[w]);  // close enough until the row is packed again
+                    changed = true;
+                }
+            }
             packRow(row, b, o, pos);
+            if (!changed) break;
+        }
+    };
+    // Straight-line crossings of the current order (small maps only: it is quadratic).
+    const uint32_t m0 = g.edgeCount();
+    auto countCrossings = [&]() -> long {
+        long c = 0;
+        for (uint32_t e = 0; e < m0; ++e) {
+            const uint32_t a = g.edges[2 * e], a2 = g.edges[2 * e + 1];
+            for (uint32_t f = e + 1; f < m0; ++f) {
+                const uint32_t c1 = g.edges[2 * f], c2 = g.edges[2 * f + 1];
+                if (a == c1 || a == c2 || a2 == c1 || a2 == c2) continue;
+                auto side = [&](uint32_t p, uint32_t q, uint32_t r) {
+                    const float v = (pos.x[q] - pos.x[p]) * (pos.y[r] - pos.y[p]) -
+                                    (pos.y[q] - pos.y[p]) * (pos.x[r] - pos.x[p]);
+                    return (v > 0) - (v < 0);
+                };
+                c += side(a, a2, c1) * side(a, a2, c2) < 0 && side(c1, c2, a) * side(c1, c2, a2) < 0;
+            }
+        }
+        return c;
+    };
+    const bool measure = m0 <= 2500;
+    std::vector<std::vector<uint32_t>> best;
+    long bestCrossings = measure ? countCrossings() : 0;
+    for (const Row& row : rows) best.push_back(row.nodes);
+    const int sweeps = measure ? 8 : 2;
+    for (int it = 0; it < sweeps; ++it) {
+        const bool down = it % 2 == 0;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            Row& row = rows[down ? i : rows.size() - 1 - i];
+            sortRow(row, it < 2 ? 0 : down ? -1 : 1);
+            transpose(row);
+        }
+        if (!measure) continue;
+        const long c = countCrossings();
+        if (c < bestCrossings) {
+            bestCrossings = c;
+            for (size_t r = 0; r < rows.size(); ++r) best[r] = rows[r].nodes;
         }
     }
+    if (measure)
+        for (size_t r = 0; r < rows.size(); ++r) {
+            rows[r].nodes = best[r];
+            packRow(rows[r], b, o, pos);
+        }
     for (int pass = 0; pass < 4; ++pass)
         for (size_t i = 0; i < rows.size(); ++i) {
             const size_t r = pass % 2 == 0 ? i : rows.size() - 1 - i;

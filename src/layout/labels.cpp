@@ -42,7 +42,8 @@ uint32_t nextCodePoint(std::string_view s, size_t& i) {
 
 float advanceEm(uint32_t cp) {
     for (const AdvanceRange& r : kAdvanceRanges)
-        if (cp >= r.first && cp < r.first + r.count) return float(kAdvances[r.offset + cp - r.first]) / 2048.0f;
+        if (cp >= r.first && cp < r.first + r.count)
+            return float(kAdvances[r.offset + cp - r.first]) / 2048.0f;
     return 1.0f;
 }
 
@@ -150,7 +151,8 @@ LabelText actorLabel(const Actor& actor, Lang lang, float maxEm) {
 
 Box labelBox(float cx, float cy, float r, float widthEm, int lines, float size, Side side) {
     const float pad = kPlatePadEm * size, gap = kLabelGapEm * size;
-    const float w = widthEm * size + 2 * pad, h = float(lines < 1 ? 1 : lines) * lineHeightEm() * size + 2 * pad;
+    const float w = widthEm * size + 2 * pad,
+                h = float(lines < 1 ? 1 : lines) * lineHeightEm() * size + 2 * pad;
     switch (side) {
         case Side::Right:
             return {cx + r + gap, cy - h * 0.5f, cx + r + gap + w, cy + h * 0.5f};
@@ -225,7 +227,8 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
     discB.reset(width, height), segB.reset(width, height), plateB.reset(width, height);
     for (uint32_t i = 0; i < discs.size(); ++i) {
         const LabelDisc& d = discs[i];
-        discB.forBox(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r, [&](std::vector<uint32_t>& c) { c.push_back(i); });
+        discB.forBox(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r,
+                     [&](std::vector<uint32_t>& c) { c.push_back(i); });
     }
     for (uint32_t i = 0; i < segments.size(); ++i) {
         const LabelSegment& s = segments[i];
@@ -238,9 +241,17 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
         const LabelItem& item = items[it];
         const bool fits = item.reserved && item.size <= reservedSize * 1.02f;
         bool done = false;
-        for (int side = 0; side < 4 && !done; ++side) {
-            const Side sd = Side(side);
-            const Box b = labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size, sd);
+        for (int side = 0; side < 5 && !done; ++side) {
+            // Sides 0-3: right, left, below, above; 4: the right box slid inside the picture
+            // (a disc at the very edge keeps its label on screen, over its own disc).
+            const Side sd = side == 4 ? Side::Right : Side(side);
+            Box b = labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size, sd);
+            if (side == 4) {
+                const float dx = b.x1 > width - 1 ? width - 1 - b.x1 : b.x0 < 1 ? 1 - b.x0 : 0.0f;
+                const float dy = b.y1 > height - 1 ? height - 1 - b.y1 : b.y0 < 1 ? 1 - b.y0 : 0.0f;
+                if (dx == 0 && dy == 0 && !item.keep) continue;
+                b.x0 += dx, b.x1 += dx, b.y0 += dy, b.y1 += dy;
+            }
             if (b.x1 < 0 || b.y1 < 0 || b.x0 > width || b.y0 > height) continue;
             bool free = true;
             plateB.forBox(b.x0, b.y0, b.x1, b.y1, [&](std::vector<uint32_t>& c) {
@@ -257,7 +268,7 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
                     }
                 });
             // The reserved box has no edge in it; anywhere else, check.
-            if (free && !(sd == Side::Right && fits)) {
+            if (free && !(side == 0 && fits)) {
                 ++epoch;
                 segB.forBox(b.x0, b.y0, b.x1, b.y1, [&](std::vector<uint32_t>& c) {
                     for (uint32_t k : c) {
@@ -269,8 +280,9 @@ void placeLabelBoxes(const std::vector<LabelItem>& items, const std::vector<Labe
                     }
                 });
             }
-            if (!free && !(item.keep && side == 3)) continue;
-            out.push_back({it, free ? b : labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size)});
+            if (!free && !(item.keep && side == 4)) continue;
+            out.push_back(
+                {it, free ? b : labelBox(item.cx, item.cy, item.r, item.widthEm, item.lines, item.size)});
             const uint32_t id = uint32_t(out.size() - 1);
             const Box& pb = out.back().box;
             plateB.forBox(pb.x0, pb.y0, pb.x1, pb.y1, [&](std::vector<uint32_t>& c) { c.push_back(id); });

@@ -86,13 +86,13 @@ inline float discRadius(uint32_t degree) {
 }
 
 struct LabelItem {
-    uint32_t id;       // actor
-    float cx, cy, r;   // disc, pixels
-    float widthEm;     // widest line, bold included
+    uint32_t id;      // actor
+    float cx, cy, r;  // disc, pixels
+    float widthEm;    // widest line, bold included
     int lines;
-    float size;        // em size, pixels
-    bool reserved;     // the layout reserved the Right box at `reservedSize`: no edge runs there
-    bool keep;         // keep it even where it collides (the selected actor)
+    float size;     // em size, pixels
+    bool reserved;  // the layout reserved the Right box at `reservedSize`: no edge runs there
+    bool keep;      // keep it even where it collides (the selected actor)
 };
 struct LabelDisc {
     uint32_t id;

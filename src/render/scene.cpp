@@ -115,11 +115,13 @@ void buildScene(const SceneInput& in, Scene& scene, DrawnScene* drawn) {
         const float ax = in.x[rel.from], ay = in.y[rel.from], bx = in.x[rel.to], by = in.y[rel.to];
         line.clear();
         line.push_back({ax, ay});
-        if (in.routes && r < in.routes->size()) line.insert(line.end(), (*in.routes)[r].begin(), (*in.routes)[r].end());
+        if (in.routes && r < in.routes->size())
+            line.insert(line.end(), (*in.routes)[r].begin(), (*in.routes)[r].end());
         line.push_back({bx, by});
         float lx0 = 1e30f, lx1 = -1e30f, ly0 = 1e30f, ly1 = -1e30f;
         for (const Point& p : line)
-            lx0 = std::min(lx0, p[0]), lx1 = std::max(lx1, p[0]), ly0 = std::min(ly0, p[1]), ly1 = std::max(ly1, p[1]);
+            lx0 = std::min(lx0, p[0]), lx1 = std::max(lx1, p[0]), ly0 = std::min(ly0, p[1]),
+            ly1 = std::max(ly1, p[1]);
         if (lx1 < wx0 || lx0 > wx1 || ly1 < wy0 || ly0 > wy1) continue;
         // Stop at the rims so arrowheads touch the discs instead of hiding under them.
         const float r0 = std::max(in.radius[rel.from], kMinDiscPx * px);
@@ -221,7 +223,8 @@ void placeLabels(const SceneInput& in, const DrawnScene& drawn, std::vector<Labe
     if (drawn.edges.size() < 20000)  // beyond that, edges are a texture: labels go on top
         for (const DrawnEdge& e : drawn.edges)
             for (size_t k = 0; k + 1 < e.points.size(); ++k)
-                segments.push_back({e.from, e.to, e.points[k][0], e.points[k][1], e.points[k + 1][0], e.points[k + 1][1]});
+                segments.push_back(
+                    {e.from, e.to, e.points[k][0], e.points[k][1], e.points[k + 1][0], e.points[k + 1][1]});
     std::vector<layout::LabelItem> items;
     std::vector<size_t> requestOf;
     for (size_t i = 0; i < requests.size(); ++i) {
@@ -244,7 +247,8 @@ void placeLabels(const SceneInput& in, const DrawnScene& drawn, std::vector<Labe
     for (const layout::PlacedBox& p : placed) {
         const layout::LabelItem& item = items[p.item];
         const float pad = layout::kPlatePadEm * item.size;
-        out.push_back({item.id, p.box, p.box.x0 + pad, p.box.y0 + pad, item.size, requests[requestOf[p.item]].text});
+        out.push_back(
+            {item.id, p.box, p.box.x0 + pad, p.box.y0 + pad, item.size, requests[requestOf[p.item]].text});
     }
 }
 

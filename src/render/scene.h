@@ -70,13 +70,13 @@ struct DrawnNode {
 };
 struct DrawnEdge {
     uint32_t from, to;
-    std::vector<uint32_t> relations;          // merged parallel relations (kinds in the legend)
+    std::vector<uint32_t> relations;           // merged parallel relations (kinds in the legend)
     std::vector<std::array<float, 2>> points;  // polyline, rim to rim
 };
 struct DrawnBand {
     int level;
-    float y0, y1;               // band extent on screen
-    float cx0, cy0, cx1, cy1;   // caption box (cx1 <= cx0: no caption drawn)
+    float y0, y1;              // band extent on screen
+    float cx0, cy0, cx1, cy1;  // caption box (cx1 <= cx0: no caption drawn)
 };
 struct DrawnScene {
     float width = 0, height = 0;
@@ -134,7 +134,6 @@ using MeasureText = float (*)(const char* begin, const char* end, float size, vo
 void placeLabels(const SceneInput& in, const DrawnScene& drawn, std::vector<LabelRequest>& requests,
                  float size, float reservedSize, MeasureText measure, void* user, uint32_t maxLabels,
                  std::vector<PlacedLabel>& out);
-
 
 // ---------------------------------------------------------------------------
 // 4. Picking

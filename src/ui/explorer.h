@@ -71,20 +71,22 @@ struct Explorer {
     std::vector<float> x, y, targetX, targetY, fromX, fromY;
     float transition = 1;  // 0 → 1 while moving from old to new positions
     std::vector<layout::Band> bands;
-    std::vector<uint32_t> edgeToRelation;         // graph edge -> relation
-    std::vector<layout::Route> routes;            // per relation (world units); empty = straight
+    std::vector<uint32_t> edgeToRelation;           // graph edge -> relation
+    std::vector<layout::Route> routes;              // per relation (world units); empty = straight
     std::vector<std::vector<uint32_t>> edgeGroups;  // relations drawn as one edge (same pair)
-    std::vector<uint8_t> kindStrong;              // per relation kind: structural, drawn stronger
-    std::vector<layout::LabelText> labelTexts;    // per actor: wrapped map label
-    float layoutFont = 13;                        // label em size at zoom 1 (layout units)
-    float layoutViewW = 0, layoutViewH = 0;       // the screen the layout was sized for
-    bool layoutCarto = false;                     // cartographic placement (boxes, routes)
+    std::vector<uint8_t> kindStrong;                // per relation kind: structural, drawn stronger
+    std::vector<layout::LabelText> labelTexts;      // per actor: wrapped map label
+    float layoutFont = 13;                          // label em size at zoom 1 (layout units)
+    float layoutViewW = 0, layoutViewH = 0;         // the screen the layout was sized for
+    bool layoutCarto = false;                       // cartographic placement (boxes, routes)
+    double layoutStartMs = 0, layoutMs = 0;         // when the last layout started, how long it took
     bool layoutRunning = false;
     layout::Mode layoutMode = layout::Mode::Layered;
 
     // View.
     render::Camera camera;
     bool cameraSet = false;  // false until the first fit (or a camera from the URL)
+    std::array<float, 4> fitCamera{};  // the last fit's camera (x, y, zoom) and toolbar height
     long hovered = -1, selected = -1, focused = -1;
     int focusDepth = 1;
     bool hideUnconnected = false;

@@ -468,7 +468,9 @@ static void topBar(Explorer& ex) {
 
 static void legend(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(8, ex.height - 8), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ex.width * 0.7f, ex.height * 0.45f));
+    // A minimum width keeps the collapsed title ("▶ Légende") readable, not a bare arrow.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(170.0f, ex.width * 0.5f), 0),
+                                        ImVec2(ex.width * 0.7f, ex.height * 0.45f));
     ImGuiWindowFlags flags =
         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     // Open on big screens; a title bar on small ones, where it would hide the map.

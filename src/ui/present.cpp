@@ -57,9 +57,12 @@ void applyTourStep(Explorer& ex) {
     if (x0 > x1) return;
     const float top = ex.present ? 16.0f : ex.topBarHeight + 8.0f;
     const float bottom = ex.height * (ex.present ? 0.30f : 0.26f);  // the caption
-    const float w = std::max(ex.width - 80.0f, 100.0f), h = std::max(ex.height - top - bottom - 24.0f, 100.0f);
-    float zoom = step.zoom > 0 ? step.zoom : std::min(w / std::max(x1 - x0, 1.0f), h / std::max(y1 - y0, 1.0f));
-    zoom = std::clamp(zoom, 0.05f, 3.0f);
+    const float w = std::max(ex.width - 80.0f, 100.0f),
+                h = std::max(ex.height - top - bottom - 24.0f, 100.0f);
+    float zoom =
+        step.zoom > 0 ? step.zoom : std::min(w / std::max(x1 - x0, 1.0f), h / std::max(y1 - y0, 1.0f));
+    // Beyond the zoom where labels reach their largest size, zooming in only crops context.
+    zoom = std::clamp(zoom, 0.05f, ex.present ? 2.0f : 1.4f);
     // The middle of the free area (between the top and the caption) shows the middle of the focus.
     const float screenMid = top + 12.0f + h * 0.5f;
     ex.camera.flyTo((x0 + x1) * 0.5f, (y0 + y1) * 0.5f - (screenMid - ex.height * 0.5f) / zoom, zoom);

@@ -29,9 +29,10 @@ TEST_CASE("labels: DejaVu advances, accents, œ, «», emoji") {
     CHECK(layout::advanceEm(U'œ') > layout::advanceEm('o'));
     CHECK(layout::advanceEm(U'«') > 0.3f);
     CHECK(layout::advanceEm(0x1F600) == 1.0f);  // outside the atlas: counted wide, never too small
-    CHECK(layout::textWidthEm("É\xC3\xA9") == doctest::Approx(layout::advanceEm(U'É') + layout::advanceEm(U'é')));
+    CHECK(layout::textWidthEm("É\xC3\xA9") ==
+          doctest::Approx(layout::advanceEm(U'É') + layout::advanceEm(U'é')));
     CHECK(layout::textWidthEm("\xF0\x9F\x98\x80") == 1.0f);  // one code point, not four bytes
-    CHECK(layout::textWidthEm("\xFF\xFE") > 0);               // invalid bytes measure, do not crash
+    CHECK(layout::textWidthEm("\xFF\xFE") > 0);              // invalid bytes measure, do not crash
 }
 
 TEST_CASE("labels: acronym + name wrap to two lines, long names end in an ellipsis") {
@@ -59,7 +60,7 @@ TEST_CASE("labels: acronym + name wrap to two lines, long names end in an ellips
     CHECK(t.widthEm <= layout::kLabelMaxEm + 1e-4f);
 
     Actor emoji;
-    emoji.name.fr = "Lycée 🚀 « numérique » œuvre";
+    emoji.name.fr = "🚀 « œuvre »";
     t = layout::actorLabel(emoji, Lang::Fr);
     CHECK(t.count == 1);
     CHECK(t.widthEm == doctest::Approx(layout::textWidthEm(emoji.name.fr)));
@@ -145,7 +146,8 @@ TEST_CASE("carto layout: national map at 1280×800 and 1920×1080: no box overla
         const float zoom = std::min(w / (x1 - x0), h / (l.bands.back().y1 - l.bands.front().y0));
         CHECK(zoom * l.o.fontSize >= 8.0f);
         // Bands in level order, no gaps.
-        for (size_t i = 1; i < l.bands.size(); ++i) CHECK(l.bands[i].y0 == doctest::Approx(l.bands[i - 1].y1));
+        for (size_t i = 1; i < l.bands.size(); ++i)
+            CHECK(l.bands[i].y0 == doctest::Approx(l.bands[i - 1].y1));
     }
 }
 
@@ -179,11 +181,13 @@ void checkPicture(const io::detail::Scene& sc, const Map& m, const char* what) {
     using S = io::detail::Shape;
     std::vector<std::pair<std::string, layout::Box>> plates;
     for (const S& s : sc.shapes)
-        if (s.kind == S::Rect && s.id.rfind("label:", 0) == 0) plates.push_back({s.id.substr(6), {s.x0, s.y0, s.x1, s.y1}});
+        if (s.kind == S::Rect && s.id.rfind("label:", 0) == 0)
+            plates.push_back({s.id.substr(6), {s.x0, s.y0, s.x1, s.y1}});
     CHECK(plates.size() >= 1);
     int overlaps = 0, through = 0;
     for (size_t i = 0; i < plates.size(); ++i)
-        for (size_t j = i + 1; j < plates.size(); ++j) overlaps += plates[i].second.overlaps(plates[j].second, 1.0f);
+        for (size_t j = i + 1; j < plates.size(); ++j)
+            overlaps += plates[i].second.overlaps(plates[j].second, 1.0f);
     CHECK(overlaps == 0);
     for (const S& s : sc.shapes) {
         if (s.kind != S::Line || s.id.empty()) continue;
@@ -194,14 +198,17 @@ void checkPicture(const io::detail::Scene& sc, const Map& m, const char* what) {
         const std::string& from = m.actors[m.relations[size_t(r)].from].id;
         const std::string& to = m.actors[m.relations[size_t(r)].to].id;
         for (const auto& [id, box] : plates)
-            if (id != from && id != to && layout::segmentHitsBox(s.x0, s.y0, s.x1, s.y1, box, 1.0f)) ++through;
+            if (id != from && id != to && layout::segmentHitsBox(s.x0, s.y0, s.x1, s.y1, box, 1.0f))
+                ++through;
     }
     CHECK(through == 0);
 }
 
 }  // namespace
 
-TEST_CASE("exports: every shipped map, default and 1920x1080 slide: no text box overlaps, no edge through a label") {
+TEST_CASE(
+    "exports: every shipped map, default and 1920x1080 slide: no text box overlaps, no edge through a "
+    "label") {
     for (const char* file : {"national.json", "territories/val-d-oise.json", "territories/occitanie.json",
                              "territories/ariege.json", "wallonie.json"}) {
         io::LoadResult r = io::loadFile(std::string(QFQ_SOURCE_DIR) + "/data/" + file);
@@ -217,24 +224,27 @@ TEST_CASE("exports: every shipped map, default and 1920x1080 slide: no text box 
             g.radius.resize(g.n);
             for (size_t i = 0; i < g.n; ++i) g.radius[i] = radius[nodeToActor[i]];
             layout::Options o;
-            o.cartographic = true, o.viewWidth = w, o.viewHeight = h;
+            o.cartographic = true, o.fontSize = 13, o.viewWidth = w, o.viewHeight = h;
             layout::LayoutRun run;
             run.start(g, o);
             while (!run.done()) run.stepIterations(1000);
             std::vector<float> x(m.actors.size()), y(m.actors.size());
-            for (size_t i = 0; i < g.n; ++i) x[nodeToActor[i]] = run.positions().x[i], y[nodeToActor[i]] = run.positions().y[i];
+            for (size_t i = 0; i < g.n; ++i)
+                x[nodeToActor[i]] = run.positions().x[i], y[nodeToActor[i]] = run.positions().y[i];
             std::vector<layout::Route> routes(m.relations.size());
             for (size_t e = 0; e < run.routes().size(); ++e) routes[edgeToRelation[e]] = run.routes()[e];
             std::vector<layout::Band> bands = run.bands();
             io::ExportOptions opt;
             opt.routes = &routes, opt.layoutBands = &bands, opt.radius = &radius;
-            const io::View view = w == 1600.0f ? io::fitView(m, x, y, opt) : io::fitViewToPage(m, x, y, opt, 1920, 1080);
+            const io::View view =
+                w == 1600.0f ? io::fitView(m, x, y, opt) : io::fitViewToPage(m, x, y, opt, 1920, 1080);
             io::detail::Scene sc = io::detail::buildScene(m, x, y, view, opt);
             checkPicture(sc, m, file);
             if (w != 1600.0f) CHECK(sc.height <= 1080.5f);
             // Every actor keeps its label at the default size.
             size_t plates = 0;
-            for (const auto& s : sc.shapes) plates += s.kind == io::detail::Shape::Rect && s.id.rfind("label:", 0) == 0;
+            for (const auto& s : sc.shapes)
+                plates += s.kind == io::detail::Shape::Rect && s.id.rfind("label:", 0) == 0;
             CHECK(plates == m.actors.size());
             const std::string svg = io::toSvg(m, x, y, view, opt);
             io::detail::XmlNode root;
