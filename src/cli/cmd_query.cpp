@@ -20,6 +20,7 @@
 #include "layout/layout.h"
 #include "query/query.h"
 #include "query/search.h"
+#include "query/topic_alias.h"
 
 namespace qfq::cli {
 
@@ -310,9 +311,23 @@ int runContact(const Args& args) {
     io::LoadResult lr;
     if (!loadForCommand(args.positional[0], args, lr)) return kExitInvalid;
     const Map& m = lr.map;
-    query::ContactResult r = query::contact(m, args.get("--topic"), args.get("--territory"), args.lang);
+    // "formation" is the topic `training`: French (and everyday) words name topics too.
+    const std::string topic = query::resolveTopic(m, args.get("--topic"));
+    if (topic != args.get("--topic") && !args.json)
+        std::cerr << say(args.lang, "thème « ", "topic \"") << args.get("--topic")
+                  << say(args.lang, " » → « ", "\" → \"") << topic << say(args.lang, " »\n", "\"\n");
+    query::ContactResult r = query::contact(m, topic, args.get("--territory"), args.lang);
     if (!r.ok) {
-        std::cerr << "qfq contact: " << r.error << "\n";
+        std::cerr << "qfq contact: " << r.error;
+        if (r.territory < 0 && !m.territories.empty()) {
+            std::vector<std::string> ids;
+            for (const Territory& t : m.territories) ids.push_back(t.id);
+            std::string guess = closestWord(args.get("--territory"), ids);
+            if (!guess.empty())
+                std::cerr << say(args.lang, " (vouliez-vous dire « ", " (did you mean \"") << guess
+                          << say(args.lang, " » ?)", "\"?)");
+        }
+        std::cerr << "\n";
         return kExitInvalid;
     }
     if (args.json) {
@@ -326,15 +341,14 @@ int runContact(const Args& args) {
             j["why"] = h.explanation;
             hits.push_back(j);
         }
-        std::cout << nlohmann::json{{"topic", args.get("--topic")},
+        std::cout << nlohmann::json{{"topic", topic},
                                     {"territory", m.territories[size_t(r.territory)].id},
                                     {"hits", hits}}
                          .dump(1)
                   << "\n";
         return kExitOk;
     }
-    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << args.get("--topic")
-              << "\n";
+    std::cout << m.territories[size_t(r.territory)].name.get(args.lang) << " — " << topic << "\n";
     if (r.hits.empty()) std::cout << say(args.lang, "personne trouvé\n", "nobody found\n");
     for (const query::ContactHit& h : r.hits) std::cout << "  " << h.explanation << "\n";
     return kExitOk;
@@ -376,7 +390,9 @@ const Command cmd_contact = {
     "Usage: qfq contact FILE --topic T --territory X   (X: territory id or name)\n"
     "Walks up the territory tree (école → circonscription → département → académie → région\n"
     "académique → national) and lists actors whose topics (or missions) cover T, nearest first.\n"
-    "Example: qfq contact data/territories/ariege.json --topic ent --territory Ariège\n",
+    "T is a topic id of the map (ent, training…) or a word of its label, in French or English\n"
+    "(formation, équipement, données…).\n"
+    "Example: qfq contact data/territories/ariege.json --topic formation --territory Ariège\n",
     "--topic= --territory=", runContact};
 
 }  // namespace qfq::cli

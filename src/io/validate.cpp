@@ -324,10 +324,14 @@ public:
         f.finish();
     }
 
-    void territory(json& v, const std::string& p) {
-        Fields f(*this, v, p, false);
+    void territory(json& v, const std::string& p, bool partial = false) {
+        Fields f(*this, v, p, partial);
         if (!f.ok()) return;
-        if (json* x = f.field("id", true)) id(*x, f.at("id"));
+        if (partial)
+            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                              "the id cannot be changed by \"override\""));
+        else if (json* x = f.field("id", true))
+            id(*x, f.at("id"));
         if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
         if (json* x = f.field("level", true)) id(*x, f.at("level"));
         if (json* x = f.field("parent")) id(*x, f.at("parent"));
@@ -504,6 +508,7 @@ public:
         each("actors", [&](json& a, const std::string& ap) { actor(a, ap, true); });
         each("relations", [&](json& r, const std::string& rp) { relation(r, rp, true); });
         each("glossary", [&](json& g, const std::string& gp) { glossaryEntry(g, gp, true); });
+        each("territories", [&](json& t, const std::string& tp) { territory(t, tp, true); });
         f.finish();
     }
 
@@ -618,10 +623,23 @@ void Checker::run() {
     if (json* x = f.field("description")) text(*x, "/description");
     json* ext = f.field("extends");
     if (ext && string(*ext, "/extends", 2000)) {
-        // A catalogue id, or the URL of a .json file (schema: ^[^\s]+\.json$).
+        // A catalogue id, a relative URL of a .json file, or an http(s) one. An absolute file
+        // path (/home/…, C:\\…, file://) works nowhere but on the author's machine: the site
+        // refuses it, so the checker does too, and says what works instead.
         const std::string& e = ext->get_ref<const std::string&>();
         bool file = e.size() > 5 && e.compare(e.size() - 5, 5, ".json") == 0 && !hasSpace(e);
-        if (!isId(e) && !file)
+        bool web = e.rfind("http://", 0) == 0 || e.rfind("https://", 0) == 0;
+        bool absolute =
+            !web && !e.empty() && (e[0] == '/' || e[0] == '\\' || e.find(':') != std::string::npos);
+        if (absolute)
+            error("/extends",
+                  tr("« extends » ne peut pas être un chemin absolu (« " + e +
+                         " ») : le site ne lit que l'identifiant d'une carte du catalogue (« national »), "
+                         "un chemin relatif au fichier (« ../national.json ») ou une URL http(s)",
+                     "\"extends\" cannot be an absolute path (\"" + e +
+                         "\"): the site only reads a catalogue map id (\"national\"), a path relative to "
+                         "the file (\"../national.json\") or an http(s) URL"));
+        else if (!isId(e) && !file)
             error("/extends", tr("« extends » attend l'identifiant d'une carte du catalogue ou "
                                  "l'URL d'un fichier .json, pas « " +
                                      e + " »",
