@@ -391,7 +391,8 @@ private:
             en += "; did you mean " + qt(guess) + "?";
         }
         // The nearest ids first (an alphabetical head of a long list may stop before them).
-        std::vector<std::string> near = problems_.full() ? keys_[list] : nearest(id, keys_[list], 8);
+        std::vector<std::string> near =
+            problems_.full() || keys_[list].size() <= 8 ? keys_[list] : nearest(id, keys_[list], 8);
         std::string count = std::to_string(keys_[list].size());
         fr += std::string(" (") + kDeclaredFr[list] +
               (keys_[list].size() > 8 ? " les plus proches sur " + count : "") + " : " +
