@@ -253,7 +253,7 @@ test('phone 390×844: one-row bar, a tall map, the card as a bottom sheet, 44-px
     const m = await status(page);
     assert(m.widgets.contact && m.widgets.contact[3] - m.widgets.contact[1] >= 44, `menu item is a 44-px target: ${m.widgets.contact}`);
     await click(page, 'contact');
-    await page.waitForFunction(() => window.qfq.status().contact.rect[2] > 0, null, { timeout: 10000 }).catch(() => {});
+    await page.waitForFunction(() => Math.abs(window.qfq.status().contact.rect[3] - 844) <= 1, null, { timeout: 10000 }).catch(() => {});  // placed once its size is known
     s = await status(page);
     assert(s.contact.open && Math.abs(s.contact.rect[3] - 844) <= 1 && s.contact.rect[0] === 0, `contact sheet: ${s.contact.rect}`);
     await page.close();
