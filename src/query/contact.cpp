@@ -148,8 +148,14 @@ std::vector<int> matchTerritories(const Map& map, std::string_view prefix, size_
                 found.push_back({1, map.territories[t].level, int(t)});
         }
     }
-    std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) {
+    // Among equal matches, the territories the map's own actors work in come first: on the
+    // Val-d'Oise map "val" is Val-d'Oise before Val-de-Marne.
+    std::vector<uint8_t> used(map.territories.size(), 0);
+    for (const Actor& a : map.actors)
+        if (a.territory >= 0 && size_t(a.territory) < used.size()) used[size_t(a.territory)] = 1;
+    std::stable_sort(found.begin(), found.end(), [&](const Scored& a, const Scored& b) {
         if (a.rank != b.rank) return a.rank < b.rank;
+        if (used[size_t(a.index)] != used[size_t(b.index)]) return used[size_t(a.index)] > used[size_t(b.index)];
         if (a.level != b.level) return a.level < b.level;
         return a.index < b.index;
     });

@@ -6,7 +6,7 @@
 // drawing); facilitator mode prints focused labels at least 24 px high at 1920×1080.
 // One page per renderer is reused (maps loaded in place, viewport resized).
 import { readFileSync } from 'node:fs';
-import { test, assert, assertEqual, openApp, status, command, shot, darkPixels } from './harness.mjs';
+import { test, assert, assertEqual, openApp, status, command, frames, shot, darkPixels } from './harness.mjs';
 
 const maps = ['national', 'val-d-oise', 'occitanie', 'ariege', 'wallonie'];
 const sizes = [[1280, 800], [1920, 1080]];
@@ -53,17 +53,20 @@ export function legibility(sc) {
   return { visible: nodes.length, labelled: nodes.length - unlabelled.length, unlabelled, ll, ln, el, problems };
 }
 
-// Waits until two scenes in a row are the same (layout, transitions and flights over).
+// Waits until two scenes, a few frames apart, are the same (layout, transitions and flights
+// over). Frames are counted, not timed: a slow software renderer draws a few per second.
 async function settled(page, width) {
-  await page.waitForFunction((w) => {
-    const st = window.qfq.status();
-    if (!st.ready || st.width !== w || st.animating) return false;
-    const sc = JSON.stringify(window.qfq.scene());
-    const same = sc === window.__cartoLast;
-    window.__cartoLast = sc;
-    return same;
-  }, width, { timeout: 30000, polling: 250 });
-  return page.evaluate(() => window.qfq.scene());
+  await page.waitForFunction((w) => { const st = window.qfq.status(); return st.ready && st.width === w && !st.animating; },
+                             width, { timeout: 30000, polling: 100 });
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    await frames(page, 3);
+    const st = await status(page);
+    const sc = await page.evaluate(() => JSON.stringify(window.qfq.scene()));
+    if (!st.animating && st.width === width && sc === last) return JSON.parse(sc);
+    last = sc;
+  }
+  throw new Error('the scene never settled');
 }
 
 function checkScene(sc, where, share = 1) {

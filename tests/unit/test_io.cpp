@@ -64,7 +64,10 @@ TEST_CASE("the fixture map loads completely") {
 TEST_CASE("the README example loads") {
     std::ifstream in(std::string(QFQ_SOURCE_DIR) + "/data/README.md");
     std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    size_t start = readme.find("```json\n"), end = readme.find("```", start + 8);
+    // The complete example of section 10 (earlier sections show fragments).
+    const size_t section = readme.find("## 10. A complete small example");
+    REQUIRE(section != std::string::npos);
+    size_t start = readme.find("```json\n", section), end = readme.find("```", start + 8);
     REQUIRE(start != std::string::npos);
     LoadResult r = loadText(readme.substr(start + 8, end - start - 8));
     INFO(dump(r));
