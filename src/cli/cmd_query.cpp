@@ -22,7 +22,6 @@
 #include "query/contact.h"
 #include "query/query.h"
 #include "query/search.h"
-#include "query/topic_alias.h"
 
 namespace qfq::cli {
 
