@@ -544,6 +544,9 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
         const json full = toJson(base);
         for (const char* key : {"levels", "actorKinds", "relationKinds", "topics", "territories"})
             if (full.contains(key)) doc[key] = full[key];
+        // Offices name the base's actors, which a standalone map does not have.
+        if (doc.contains("territories"))
+            for (json& t : doc["territories"]) t.erase("offices");
     }
     doc["actors"] = std::move(addedActors);
     if (!addedRelations.empty())
