@@ -111,12 +111,13 @@ for (const renderer of ['webgpu', 'webgl2']) {
 
   test(`${renderer}: how the DNE reaches an école — the institutional chain, shown whole`, async (env) => {
     const page = await open(env, { renderer });
-    await typeInto(page, 'search', 'ecole');  // accents are forgiven
-    await page.waitForFunction(() => window.qfq.status().searchText === 'ecole', null, { timeout: 5000 });
+    // Accents are forgiven; "ecole" alone also finds the EAFC (École académique…) first.
+    await typeInto(page, 'search', 'ecole mat');
+    await page.waitForFunction(() => window.qfq.status().searchText === 'ecole mat', null, { timeout: 5000 });
     await widget(page, 'hit-0');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.qfq.status().selected === 'ecole' && window.qfq.status().cardOpen, null, { timeout: 5000 });
-    await page.waitForTimeout(800);  // camera flight
+    await page.waitForFunction(() => !window.qfq.status().camera.animating, null, { timeout: 10000 });  // camera flight
     await typeInto(page, 'path-from', 'dne');
     await click(page, 'path-hit-dne');
     await page.waitForFunction(() => window.qfq.status().paths.length > 0, null, { timeout: 5000 });
