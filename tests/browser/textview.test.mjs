@@ -82,7 +82,8 @@ test('text view: links, search, contact, selection both ways, language, map and 
 });
 
 test('text view: the map\'s help window opens it; Back returns to the map with the focus on it', async (env) => {
-  const page = await openApp(env, { renderer: 'webgl2' });
+  // Wide enough for "?" to sit on the bar (narrower, it is in the bar's menu).
+  const page = await openApp(env, { renderer: 'webgl2', viewport: { width: 1920, height: 1080 } });
   const widget = async (name) => (await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout: 5000 })).jsonValue();
   let [x0, y0, x1, y1] = await widget('help');
   await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
