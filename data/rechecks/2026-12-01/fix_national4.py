@@ -1,6 +1,6 @@
 import json
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3] if 'rechecks' in __file__ else Path('/work/wt/provenance')
+ROOT = Path(__file__).resolve().parents[3]  # the repository root
 P=str(ROOT / 'data/national.json'); TODAY='2026-12-01'
 m=json.load(open(P))
 A={a['id']:a for a in m['actors']}
