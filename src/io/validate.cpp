@@ -341,14 +341,19 @@ public:
         f.finish();
     }
 
+    // An `override` entry names its item by key: its own `id` cannot change.
+    void forbidIdChange(Fields& f) {
+        f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
+                          "the id cannot be changed by \"override\""));
+    }
+
     // `partial`: a territory in `override.territories` (an overlay naming offices for the
     // base's territories); its id cannot change.
     void territory(json& v, const std::string& p, bool partial) {
         Fields f(*this, v, p, partial);
         if (!f.ok()) return;
         if (partial)
-            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
-                              "the id cannot be changed by \"override\""));
+            forbidIdChange(f);
         else if (json* x = f.field("id", true))
             id(*x, f.at("id"));
         if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
@@ -423,8 +428,7 @@ public:
         Fields f(*this, v, p, partial);
         if (!f.ok()) return;
         if (partial)
-            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
-                              "the id cannot be changed by \"override\""));
+            forbidIdChange(f);
         else if (json* x = f.field("id", true))
             id(*x, f.at("id"));
         actorWording(f, 1);
@@ -477,8 +481,7 @@ public:
         if (!f.ok()) return;
         bool good = true;
         if (partial)
-            f.forbid("id", tr("l'identifiant ne peut pas être modifié par « override »",
-                              "the id cannot be changed by \"override\""));
+            forbidIdChange(f);
         else if (json* x = f.field("id"))
             good = id(*x, f.at("id")) && good;
         json* from = f.field("from", true);

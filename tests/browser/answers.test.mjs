@@ -9,23 +9,8 @@
 //   4. A phone (390×844, touch): one-row bar, a map at least half the screen tall, the card
 //      as a bottom sheet, 44-px targets, an actor tappable beside its disc.
 // Screenshots: test-artifacts/answers-{1280x800,1920x1080,390x844}.png.
-import { test, assert, assertEqual, openApp, status, command, frames, shot, darkPixels } from './harness.mjs';
+import { test, assert, assertEqual, openApp, status, command, frames, shot, darkPixels, widget, click, typeInto } from './harness.mjs';
 
-async function widget(page, name, timeout = 5000) {
-  await frames(page, 3);
-  const handle = await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout });
-  return handle.jsonValue();
-}
-async function click(page, name) {
-  const [x0, y0, x1, y1] = await widget(page, name);
-  await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
-  await frames(page, 2);
-}
-async function typeInto(page, name, text) {
-  await click(page, name);
-  await page.keyboard.type(text, { delay: 15 });
-  await frames(page, 2);
-}
 // The app on a loaded machine can take longer than the harness's 20 s to lay out a map.
 async function open(env, options) {
   const page = await openApp(env, { ...options, waitReady: false });

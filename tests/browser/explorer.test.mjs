@@ -2,23 +2,8 @@
 // search "erun" and read its card; find "ENT" in the glossary; switch to Occitanie and its
 // Toulouse variant; reload a shared link; navigate with the keyboard alone; Back/Forward.
 // Clicks land on the widgets' real screen rectangles (status().widgets).
-import { test, assert, assertEqual, openApp, status, command, frames, shot, waitReady, cameraStill } from './harness.mjs';
+import { test, assert, assertEqual, openApp, status, command, frames, shot, waitReady, cameraStill, widget, click, typeInto } from './harness.mjs';
 
-async function widget(page, name, timeout = 5000) {
-  await frames(page, 3);  // a window that just appeared settles its layout first
-  const handle = await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout });
-  return handle.jsonValue();
-}
-async function click(page, name) {
-  const [x0, y0, x1, y1] = await widget(page, name);
-  await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
-  await frames(page, 2);
-}
-async function typeInto(page, name, text) {
-  await click(page, name);
-  await page.keyboard.type(text, { delay: 15 });
-  await frames(page, 2);
-}
 const cardText = (page) => page.locator('#qfq-card').textContent();
 
 for (const renderer of ['webgpu', 'webgl2']) {

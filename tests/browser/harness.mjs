@@ -55,6 +55,24 @@ export async function frames(page, n = 3) {
   for (let i = 0; i < n; ++i) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
 
+// Widgets by the name the explorer tracks them under (status().widgets): the rectangle, a
+// click at its centre, typing into a text field, as a person would.
+export async function widget(page, name, timeout = 5000) {
+  await frames(page, 3);  // a window that just appeared settles its layout first
+  const handle = await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout });
+  return handle.jsonValue();
+}
+export async function click(page, name) {
+  const [x0, y0, x1, y1] = await widget(page, name);
+  await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+  await frames(page, 2);
+}
+export async function typeInto(page, name, text) {
+  await click(page, name);
+  await page.keyboard.type(text, { delay: 15 });
+  await frames(page, 2);
+}
+
 // Screenshot saved as an artefact and decoded for pixel checks.
 export async function shot(page, name) {
   const buffer = await page.screenshot();
