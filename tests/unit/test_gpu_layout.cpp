@@ -50,10 +50,12 @@ void compare(const nlohmann::json& table, const char* key, const Expected& want)
     for (const nlohmann::json& f : layout["fields"])
         got[f["name"].get<std::string>()] = f["offset"].get<size_t>();
     // Fields the table names together (x for x,y; clip for clip[4]) are the first of a run.
-    for (const auto& [name, offset] : got) {
+    for (const auto& field : got) {
+        // A plain copy: clang refuses structured bindings inside CAPTURE's lambda (C++17).
+        const std::string name = field.first;
         CAPTURE(name);
         REQUIRE(want.offsets.count(name) == 1);
-        CHECK(offset == want.offsets.at(name));
+        CHECK(field.second == want.offsets.at(name));
     }
     CHECK(got.size() == want.offsets.size());  // no field missing from the table
 }
