@@ -114,23 +114,21 @@ std::string findFont(const Args& args, std::string& bytes) {
     return "";
 }
 
-// csv: OUT is a folder (existing, or ending in '/') or a prefix ("out/ariege-").
-void csvPaths(const std::string& out, std::string& actors, std::string& relations) {
+// csv: OUT is a folder (existing, or ending in '/') or a prefix ("out/ariege-"); the path of
+// the set's file `name` ("actors.csv").
+std::string csvPath(const std::string& out, const std::string& name) {
     std::error_code ec;
     if (out.empty() || out.back() == '/' || fs::is_directory(out, ec)) {
         fs::path dir = out.empty() ? fs::path(".") : fs::path(out);
         fs::create_directories(dir, ec);
-        actors = (dir / "actors.csv").string();
-        relations = (dir / "relations.csv").string();
-        return;
+        return (dir / name).string();
     }
     std::string prefix = out;
     if (prefix.size() > 4 && prefix.compare(prefix.size() - 4, 4, ".csv") == 0)
         prefix.resize(prefix.size() - 4);
     char last = prefix.back();
     if (last != '-' && last != '_' && last != '.') prefix += '-';
-    actors = prefix + "actors.csv";
-    relations = prefix + "relations.csv";
+    return prefix + name;
 }
 
 // ---------------------------------------------------------------------------
@@ -170,12 +168,11 @@ int runExport(const Args& args) {
         return writeOutput(out, io::toJson(map).dump(2) + "\n", lang) ? kExitOk : kExitInvalid;
     if (format == "csv") {
         char delimiter = args.get("--delimiter", ";") == "," ? ',' : ';';
-        std::string actorsPath, relationsPath;
-        csvPaths(out, actorsPath, relationsPath);
-        if (!writeOutput(actorsPath, io::actorsCsv(map, delimiter), lang) ||
-            !writeOutput(relationsPath, io::relationsCsv(map, delimiter), lang))
-            return kExitInvalid;
-        if (!args.json) std::cerr << actorsPath << "\n" << relationsPath << "\n";
+        for (const auto& [name, text] : io::csvSet(map, delimiter)) {
+            std::string path = csvPath(out, name);
+            if (!writeOutput(path, text, lang)) return kExitInvalid;
+            if (!args.json) std::cerr << path << "\n";
+        }
         return kExitOk;
     }
 
@@ -239,7 +236,8 @@ const Command cmd_export = {
     "  graphml  for yEd, Gephi, networkx: every field, positions, colours\n"
     "  gexf     for Gephi: every field, viz:position/color/size\n"
     "  dot      for Graphviz (neato -n2 keeps the positions)\n"
-    "  csv      actors.csv + relations.csv (OUT: a folder, or a prefix such as out/ariege-);\n"
+    "  csv      actors.csv, relations.csv, territories.csv, glossary.csv, tours.csv (OUT: a\n"
+    "           folder, or a prefix such as out/ariege-);\n"
     "           the layout of qfq import-csv, UTF-8 with BOM, ';' (--delimiter , for commas)\n"
     "  json     the resolved map (like qfq resolve)\n"
     "--format may be left out when OUT's extension says it.\n\n"

@@ -19,6 +19,7 @@
 
 #include "cli/common.h"
 #include "io/export.h"
+#include "io/publish.h"
 
 namespace qfq::cli {
 
@@ -58,7 +59,7 @@ bool collect(const std::string& path, const Args& args, std::vector<Published>& 
     std::string ref = io::extendsOf(text);
     if (ref.empty()) return true;
     io::Document base;
-    if (!io::fetchFile(ref, path, base)) return true;  // loadFile found it, so this does too
+    if (!toolFetch(args)(ref, path, base)) return true;  // the load found it, so this does too
     return collect(base.name, args, out, ids);
 }
 
@@ -76,21 +77,6 @@ fs::path findApp(const Args& args) {
     if (!ec && isApp(exe.parent_path() / ".." / "web"))
         return (exe.parent_path() / ".." / "web").lexically_normal();
     return {};
-}
-
-// The HTML pages have no script: a policy that allows none, so that a map string that ever
-// escaped the escaping (every one goes through xmlEscape, URLs are http(s) only by the
-// loader) still could not run; no referrer leaks to the sites the sources link to.
-const std::string kCharset = "<meta charset=\"utf-8\">\n";
-const std::string kPagePolicy =
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-    "img-src 'self'; base-uri 'none'; form-action 'none'\">\n<meta name=\"referrer\" "
-    "content=\"no-referrer\">\n";
-
-std::string withPolicy(std::string html) {
-    size_t at = html.find(kCharset);
-    if (at != std::string::npos) html.insert(at + kCharset.size(), kPagePolicy);
-    return html;
 }
 
 bool writeFile(const fs::path& path, const std::string& text, Lang lang) {
@@ -147,41 +133,12 @@ int runPublish(const Args& args) {
     }
     fs::remove_all(site / "data", ec);
 
-    nlohmann::json catalogue = {{"schema", "qfq-catalogue/1"}, {"default", maps.front().map.id}};
-    nlohmann::json list = nlohmann::json::array();
-    std::string glossaryIndex =
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n" + kCharset +
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>Glossaires — Qui fait quoi ?</title>\n</head>\n<body>\n<h1>Glossaires du numérique "
-        "éducatif</h1>\n<ul>\n";
-    for (const Published& p : maps) {
-        const Map& m = p.map;
-        nlohmann::json doc = io::toJson(m);
-        if (!writeFile(site / "data" / (m.id + ".json"), doc.dump(1) + "\n", lang)) return kExitInvalid;
-        nlohmann::json entry = {{"id", m.id}, {"title", doc["title"]}, {"path", m.id + ".json"}};
-        if (doc.contains("description")) entry["description"] = doc["description"];
-        if (!m.variants.empty()) {
-            nlohmann::json variants = nlohmann::json::array();
-            for (const Variant& v : m.variants) variants.push_back(v.id);
-            entry["variants"] = variants;
-        }
-        list.push_back(std::move(entry));
-        const std::string appHref = "../index.html?map=" + m.id;
-        if (!writeFile(site / "glossary" / (m.id + ".html"),
-                       withPolicy(io::glossaryHtml(m, Lang::Fr, appHref, m.id + ".en.html")), lang) ||
-            !writeFile(site / "glossary" / (m.id + ".en.html"),
-                       withPolicy(io::glossaryHtml(m, Lang::En, appHref, m.id + ".html")), lang))
-            return kExitInvalid;
-        glossaryIndex += "<li><a href=\"" + io::detail::xmlEscape(m.id) + ".html\">" +
-                         io::detail::xmlEscape(m.title.get(Lang::Fr)) + "</a> (<a href=\"" +
-                         io::detail::xmlEscape(m.id) +
-                         ".en.html\" hreflang=\"en\" lang=\"en\">English</a>)</li>\n";
-    }
-    catalogue["maps"] = std::move(list);
-    glossaryIndex += "</ul>\n<p><a href=\"../index.html\">Carte interactive</a></p>\n</body>\n</html>\n";
-    if (!writeFile(site / "data" / "index.json", catalogue.dump(2) + "\n", lang) ||
-        !writeFile(site / "glossary" / "index.html", withPolicy(glossaryIndex), lang))
-        return kExitInvalid;
+    // The data side (standalone maps, catalogue, glossary pages) is the library's, shared
+    // with the app's "Publier" (io/publish.h).
+    std::vector<const Map*> list;
+    for (const Published& p : maps) list.push_back(&p.map);
+    for (const auto& [name, bytes] : io::siteDataFiles(list))
+        if (!writeFile(site / name, bytes, lang)) return kExitInvalid;
 
     if (args.json) {
         nlohmann::json summary = {

@@ -22,6 +22,7 @@
 #include "query/contact.h"
 #include "query/query.h"
 #include "query/search.h"
+#include "query/topic_alias.h"
 
 namespace qfq::cli {
 

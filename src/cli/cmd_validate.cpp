@@ -14,7 +14,7 @@ int runValidate(const Args& args) {
     nlohmann::json all = nlohmann::json::array();
     bool allValid = true;
     for (const std::string& path : args.positional) {
-        io::LoadResult result = io::loadFile(path);
+        io::LoadResult result = loadWithTool(path, args);
         allValid = allValid && result.ok;
         if (args.json) {
             for (const io::Problem& p : result.problems) all.push_back(problemToJson(p));
@@ -44,12 +44,14 @@ const Command cmd_validate = {
     "validate", "check maps against the qfq-map/1 format (data/README.md)",
     "Usage: qfq validate FILE... [--lang fr|en] [--json]\n\n"
     "Checks every rule of data/README.md, follows \"extends\" (relative paths, or catalogue\n"
-    "ids through the nearest index.json), and prints every problem as\n"
+    "ids through the nearest index.json, then the tool's own catalogue: --catalogue PATH\n"
+    "overrides it), and prints every problem as\n"
     "  file:line:column: /json/pointer: message\n"
     "Exit code 0 if every file is valid, 1 if any is invalid, 2 on a usage error.\n\n"
     "Options:\n"
     "  --lang fr|en  language of the messages (default fr)\n"
-    "  --json        print a JSON array of problems, each with both languages\n\n"
+    "  --json        print a JSON array of problems, each with both languages\n"
+    "  --catalogue PATH  index.json (or its folder) where catalogue ids are looked up\n\n"
     "Example:\n"
     "  qfq validate data/national.json data/territories/*.json --lang en\n",
     "", runValidate};

@@ -2,17 +2,21 @@
 //
 // Contents
 //   1. Arguments
-//   2. Problems and maps
+//   2. Problems, the tool's catalogues, maps
 //   3. Files and suggestions
 
 #include "cli/common.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 namespace qfq::cli {
+
+namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------
 // 1. Arguments
@@ -23,7 +27,7 @@ namespace {
 // The command's options plus the common ones; value = whether the option takes a value.
 std::map<std::string, bool> optionSpec(const Command& command) {
     std::map<std::string, bool> spec = {
-        {"--json", false}, {"--lang", true}, {"--help", false}, {"-h", false}};
+        {"--json", false}, {"--lang", true}, {"--help", false}, {"-h", false}, {"--catalogue", true}};
     std::istringstream words(command.options ? command.options : "");
     for (std::string word; words >> word;) {
         bool value = word.back() == '=';
@@ -83,6 +87,7 @@ bool parseArgs(const Command& command, int argc, char** argv, int first, Args& o
         }
         out.options[name] = value;
         if (name == "--json") out.json = true;
+        if (name == "--catalogue") out.catalogue = value;
         if (name == "--help" || name == "-h") out.help = true;
         if (name == "--lang") {
             if (value != "fr" && value != "en") {
@@ -119,8 +124,62 @@ nlohmann::json problemToJson(const io::Problem& p) {
             {"message", {{"fr", p.message.fr}, {"en", p.message.en}}}};
 }
 
+std::vector<std::string> toolCatalogues(const Args& args) {
+    if (!args.catalogue.empty()) return {args.catalogue};
+    std::vector<std::string> out;
+    std::error_code ec;
+    auto add = [&](const fs::path& index) {
+        fs::path p = fs::absolute(index, ec).lexically_normal();
+        if (ec || !fs::is_regular_file(p, ec)) return;
+        if (std::find(out.begin(), out.end(), p.generic_string()) == out.end())
+            out.push_back(p.generic_string());
+    };
+    if (const char* env = std::getenv("QFQ_CATALOGUE"); env && *env) {
+        fs::path p(env);
+        add(fs::is_directory(p, ec) ? p / "index.json" : p);
+    }
+#ifdef QFQ_SOURCE_DIR
+    add(fs::path(QFQ_SOURCE_DIR) / "data" / "index.json");
+#endif
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path dir = exe.parent_path();
+        for (const char* rel : {"data", "web/data", "../../data", "../share/qfq/data"})
+            add(dir / rel / "index.json");
+    }
+    return out;
+}
+
+io::Fetch toolFetch(const Args& args) {
+    std::vector<std::string> catalogues = toolCatalogues(args);
+    if (!args.catalogue.empty() && catalogues.size() == 1) {
+        std::error_code ec;
+        fs::path p(args.catalogue);
+        if (fs::is_directory(p, ec)) catalogues[0] = (p / "index.json").generic_string();
+    }
+    return [catalogues](const std::string& ref, const std::string& from, io::Document& out) {
+        return io::fetchFileIn(ref, from, out, catalogues);
+    };
+}
+
+io::LoadResult loadWithTool(const std::string& path, const Args& args) {
+    io::Document doc;
+    doc.name = path;
+    bool tooBig = false;
+    if (!io::readFile(path, doc.text, &tooBig)) {
+        io::LoadResult r;
+        r.problems.push_back({path, "", 0, 0,
+                              tooBig
+                                  ? Text{"fichier trop gros (limite 50 Mo)", "file too large (limit 50 MB)"}
+                                  : Text{"impossible de lire le fichier", "cannot read the file"},
+                              false});
+        return r;
+    }
+    return io::loadMap(doc, toolFetch(args));
+}
+
 bool loadForCommand(const std::string& path, const Args& args, io::LoadResult& out) {
-    out = io::loadFile(path);
+    out = loadWithTool(path, args);
     printProblems(out.problems, args.lang, std::cerr);
     if (!out.ok)
         std::cerr << say(args.lang, "qfq : carte invalide, voir « qfq validate ",

@@ -57,6 +57,7 @@ struct Args {
     bool json = false;                           // --json
     Lang lang = Lang::Fr;                        // --lang fr|en
     bool help = false;                           // --help / -h
+    std::string catalogue;                       // --catalogue PATH (index.json or its folder)
 
     bool has(const std::string& option) const { return options.count(option) != 0; }
     std::string get(const std::string& option, const std::string& fallback = "") const {
@@ -84,6 +85,18 @@ void printProblems(const std::vector<io::Problem>& problems, Lang lang, std::ost
 
 // {"file", "pointer", "line", "column", "severity", "message": {"fr", "en"}}
 nlohmann::json problemToJson(const io::Problem& problem);
+
+// The catalogues (index.json files) where catalogue ids such as "national" are looked up
+// once the nearest index.json above the file has failed: --catalogue PATH alone when given,
+// else the tool's own: $QFQ_CATALOGUE, the data/ folder of the source tree the binary was
+// built from, and data/ (or web/data/, ../share/qfq/data/) next to the executable.
+std::vector<std::string> toolCatalogues(const Args& args);
+
+// io::fetchFile plus the tool's catalogues: what every command uses to follow `extends`.
+io::Fetch toolFetch(const Args& args);
+
+// Loads a map file through toolFetch (problems are not printed).
+io::LoadResult loadWithTool(const std::string& path, const Args& args);
 
 // Loads a map for a command that needs a valid one: problems go to stderr (in the --lang
 // language). Returns false if the map is invalid.

@@ -65,7 +65,9 @@ void printUsage(std::ostream& out) {
     out << "\nOptions for every command:\n"
            "  --lang fr|en  language of messages (default fr)\n"
            "  --json        machine-readable output\n"
-           "  --help, -h    help for the command\n\n"
+           "  --help, -h    help for the command\n"
+           "  --catalogue PATH  index.json (or its folder) for catalogue ids such as \"national\"\n"
+           "                (default: the tool's own data/index.json)\n\n"
            "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
            "More: qfq help COMMAND\n";
 }

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/csv_internal.h"
 #include "io/internal.h"
 
 namespace qfq::io {
@@ -27,7 +28,7 @@ using nlohmann::json;
 // 1. Cells to JSON values
 // ---------------------------------------------------------------------------
 
-namespace {
+namespace csvdetail {
 
 // One item per line; without a line break, items are separated by '|'.
 std::vector<std::string> splitItems(const std::string& cell, bool keepEmpty) {
@@ -125,36 +126,22 @@ const std::vector<std::string> kRelationColumns = {
     "id",      "from",      "to", "kind", "directed", "description", "description_fr", "description_en",
     "sources", "confidence"};
 
-// One CSV file being read: its table, its columns, and where problems go.
-struct Sheet {
-    const Document* doc = nullptr;
-    CsvTable table;
-    std::unordered_map<std::string, size_t> column;  // canonical name → index
-    std::vector<Problem>* problems = nullptr;
-    size_t errors = 0;
-
-    const CsvCell* cell(size_t row, const std::string& name) const {
-        auto it = column.find(name);
-        if (it == column.end() || it->second >= table.rows[row].size()) return nullptr;
-        return &table.rows[row][it->second];
-    }
-    // The cell's text, apostrophe guard removed ("" if absent).
-    std::string get(size_t row, const std::string& name) const {
-        const CsvCell* c = cell(row, name);
-        return c ? restoreCell(c->text) : "";
-    }
-    std::string key(size_t row, const std::string& name) const { return trimCell(get(row, name)); }
-    // Reports at the cell of `name` in `row` (or the row's first cell).
-    void error(size_t row, const std::string& name, const std::string& fr, const std::string& en,
-               bool warning = false) {
-        const CsvCell* c = cell(row, name);
-        if (!c && !table.rows[row].empty()) c = &table.rows[row][0];
-        problems->push_back({doc->name, "", c ? c->line : 0, c ? c->column : 0,
-                             Text{"colonne « " + name + " » : " + fr, "column \"" + name + "\": " + en},
-                             warning});
-        if (!warning) ++errors;
-    }
-};
+// "actors.csv:12:3: ligne 12, colonne C « level » : …": the row as the spreadsheet numbers it
+// (not the text line: a cell with line breaks above would shift that) and the column by its
+// letter and header. Problem::line/column hold the same row and column numbers.
+Problem cellProblem(const Document& doc, int row, int index, const std::string& name, const std::string& fr,
+                    const std::string& en, bool warning) {
+    std::string where = row > 0 ? "ligne " + std::to_string(row) + ", " : "";
+    std::string whereEn = row > 0 ? "row " + std::to_string(row) + ", " : "";
+    std::string letter = index >= 0 ? columnLetter(index) + " " : "";
+    return Problem{doc.name,
+                   "",
+                   row,
+                   index >= 0 ? index + 1 : 0,
+                   Text{where + "colonne " + letter + "« " + name + " » : " + fr,
+                        whereEn + "column " + letter + "\"" + name + "\": " + en},
+                   warning};
+}
 
 bool openSheet(const Document& doc, const std::vector<std::string>& known,
                const std::vector<std::vector<std::string>>& required, Sheet& sheet,
@@ -185,10 +172,14 @@ bool openSheet(const Document& doc, const std::vector<std::string>& known,
             std::string guess = detail::closest(name, known);
             std::string hintFr = guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)";
             std::string hintEn = guess.empty() ? "" : " (did you mean \"" + guess + "\"?)";
-            problems.push_back({doc.name, "", header[i].line, header[i].column,
-                                Text{"colonne inconnue « " + name + " », ignorée" + hintFr,
-                                     "unknown column \"" + name + "\", ignored" + hintEn},
-                                true});
+            problems.push_back(
+                {doc.name, "", header[i].row, header[i].index + 1,
+                 Text{"ligne " + std::to_string(header[i].row) + ", colonne " +
+                          columnLetter(header[i].index) + " : colonne inconnue « " + name + " », ignorée" +
+                          hintFr,
+                      "row " + std::to_string(header[i].row) + ", column " + columnLetter(header[i].index) +
+                          ": unknown column \"" + name + "\", ignored" + hintEn},
+                 true});
             continue;
         }
         sheet.column[known[size_t(it - keys.begin())]] = i;
@@ -219,13 +210,17 @@ bool inVocabulary(Sheet& sheet, size_t row, const std::string& column, const std
                   const std::string& listFr, const std::string& listEn) {
     if (std::find(ids.begin(), ids.end(), value) != ids.end()) return true;
     std::string guess = detail::closest(value, ids);
+    // A long list is shown nearest first: its head in file order may stop before the right id.
+    const bool many = ids.size() > 12;
+    const std::string list = detail::joinList(many ? detail::nearest(value, ids, 12) : ids, 12);
+    const std::string count = std::to_string(ids.size());
     sheet.error(row, column,
                 whatFr + " inconnu « " + value + " »" +
                     (guess.empty() ? "" : " (vouliez-vous dire « " + guess + " » ?)") + " ; " + listFr +
-                    " : " + detail::joinList(ids, 12),
+                    (many ? " les plus proches sur " + count : "") + " : " + list + (many ? "…" : ""),
                 "unknown " + whatEn + " \"" + value + "\"" +
-                    (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)") + "; " + listEn + ": " +
-                    detail::joinList(ids, 12));
+                    (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)") + "; " + listEn +
+                    (many ? ", nearest of " + count : "") + ": " + list + (many ? "…" : ""));
     return false;
 }
 
@@ -346,12 +341,6 @@ void put(json& o, const char* key, json value) {
     if (!value.is_null()) o[key] = std::move(value);
 }
 
-// Where a value of the document came from: for tracing the loader's problems back.
-struct Origin {
-    Sheet* sheet = nullptr;
-    size_t row = 0;
-};
-
 // The CSV column that holds JSON field `field` of an actor or relation.
 std::string columnOf(const Sheet& sheet, size_t row, const std::string& field) {
     static const std::unordered_map<std::string, std::string> renamed = {{"formerNames", "former_names"},
@@ -363,35 +352,79 @@ std::string columnOf(const Sheet& sheet, size_t row, const std::string& field) {
     return name;
 }
 
-}  // namespace
+}  // namespace csvdetail
+
+using namespace csvdetail;
+
+std::string csvSheetOf(const std::string& fileName) {
+    std::string name = fileName.substr(fileName.find_last_of("/\\") + 1);
+    for (char& c : name) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static const std::pair<const char*, const char*> words[] = {
+        {"relation", "relations"}, {"territor", "territories"}, {"glossa", "glossary"}, {"tour", "tours"},
+        {"visite", "tours"},       {"actor", "actors"},         {"acteur", "actors"}};
+    for (auto [word, sheet] : words)
+        if (name.find(word) != std::string::npos) return sheet;
+    return "";
+}
 
 CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, const CsvImportOptions& options,
                     const Fetch& fetch) {
+    CsvFiles files;
+    files.actors = &actorsDoc;
+    files.relations = &relationsDoc;
+    return importCsv(files, options, fetch);
+}
+
+CsvImport importCsv(const CsvFiles& files, const CsvImportOptions& options, const Fetch& fetch) {
     CsvImport result;
-    if (!options.base) {
+    if (!options.base || !files.actors) {
         result.problems.push_back({"", "", 0, 0,
-                                   Text{"aucune carte de base pour les niveaux et les types",
-                                        "no base map for the levels and kinds"},
+                                   !options.base ? Text{"aucune carte de base pour les niveaux et les types",
+                                                        "no base map for the levels and kinds"}
+                                                 : Text{"actors.csv manquant", "actors.csv is missing"},
                                    false});
         return result;
     }
     const Map& base = *options.base;
     const bool overlay = !options.extends.empty();
-    Sheet actors, relations;
+    const Document noRelations{"relations.csv", "from;to;kind\n"};
+    const Document& actorsDoc = *files.actors;
+    const Document& relationsDoc = files.relations ? *files.relations : noRelations;
+    Sheet actors, relations, territorySheet, glossarySheet, tourSheet;
     bool readable = openSheet(actorsDoc, kActorColumns,
                               {{"id"}, {"name", "name_fr", "name_en"}, {"level"}, {"kind"}, {"sources"}},
                               actors, result.problems);
     readable =
         openSheet(relationsDoc, kRelationColumns, {{"from"}, {"to"}, {"kind"}}, relations, result.problems) &&
         readable;
+    if (files.territories)
+        readable = openSheet(*files.territories, kTerritoryColumns, {{"id"}, {"level"}}, territorySheet,
+                             result.problems) &&
+                   readable;
+    if (files.glossary) {
+        glossarySheet.keyColumn = "term";
+        readable = openSheet(*files.glossary, kGlossaryColumns, {{"term"}}, glossarySheet, result.problems) &&
+                   readable;
+    }
+    if (files.tours) {
+        tourSheet.keyColumn = "tour";
+        readable = openSheet(*files.tours, kTourColumns, {{"tour"}}, tourSheet, result.problems) && readable;
+    }
     if (!readable) return result;
 
     std::string language = !options.language.empty()                    ? options.language
                            : options.keepBase && !base.language.empty() ? base.language
                                                                         : "fr";
     const std::vector<std::string> levels = idsOf(base.levels), kinds = idsOf(base.actorKinds),
-                                   relationKinds = idsOf(base.relationKinds),
-                                   territories = idsOf(base.territories);
+                                   relationKinds = idsOf(base.relationKinds);
+
+    // --- Territories first: actors.csv may name the ones territories.csv declares. A
+    // standalone map's territories.csv is its whole tree; an overlay's adds to the base's. ---
+    SheetContext ctx{base, overlay, language, overlay ? toJson(base) : json(), {}, {}};
+    if (overlay || !files.territories) ctx.territoryIds = idsOf(base.territories);
+    SheetOut territoryOut, glossaryOut, tourOut;
+    if (files.territories) importTerritories(territorySheet, ctx, territoryOut);
+    const std::vector<std::string> territories = ctx.territoryIds;
 
     // --- Actors ---
     json addedActors = json::array(), addedRelations = json::array();
@@ -465,6 +498,7 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
     if (overlay)
         for (const Actor& a : base.actors) knownActors.push_back(a.id);
     std::sort(knownActors.begin(), knownActors.end());
+    ctx.actorIds = knownActors;
     std::unordered_set<std::string> baseRelations;
     if (overlay)
         for (const Relation& r : base.relations) baseRelations.insert(r.id);
@@ -519,6 +553,10 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
             relationOrigin.push_back({&relations, row});
         }
     }
+
+    // --- Glossary and tours, once every actor is known ---
+    if (files.glossary) importGlossary(glossarySheet, ctx, glossaryOut);
+    if (files.tours) importTours(tourSheet, ctx, tourOut);
 
     // --- The document ---
     json doc = options.keepBase && !overlay ? toJson(base) : json::object();
@@ -585,11 +623,35 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
                 doc["tours"] = std::move(kept);
         }
     }
+    // The other sheets: appended after what the base gave a standalone map (a sheet given
+    // replaces that list), their inherited rows as overrides; each item remembers its row.
+    std::unordered_map<std::string, Origin> pointerOrigin;  // "/territories/3", "/tours/0/steps/1"…
+    auto merge = [&](const char* list, bool given, SheetOut& out) {
+        if (!given) return;
+        if (!overlay) doc.erase(list);
+        for (SheetItem& item : out.added) {
+            if (!doc.contains(list)) doc[list] = json::array();
+            std::string pointer = std::string("/") + list + "/" + std::to_string(doc[list].size());
+            pointerOrigin[pointer] = item.origin;
+            for (size_t k = 0; k < item.steps.size(); ++k)
+                pointerOrigin[pointer + "/steps/" + std::to_string(k)] = item.steps[k];
+            doc[list].push_back(std::move(item.value));
+        }
+        for (auto& [key, item] : out.overridden) {
+            pointerOrigin[std::string("/override/") + list + "/" + detail::escapeToken(key)] = item.origin;
+            doc["override"][list][key] = std::move(item.value);
+        }
+    };
+    merge("territories", files.territories, territoryOut);
+    merge("glossary", files.glossary, glossaryOut);
+    merge("tours", files.tours, tourOut);
     result.document = doc;
-    if (actors.errors || relations.errors) return result;
+    if (actors.errors || relations.errors || territorySheet.errors || glossarySheet.errors ||
+        tourSheet.errors)
+        return result;
 
     // --- Load it; trace problems back to cells ---
-    const std::string docName = "map.json";
+    const std::string docName = options.documentName.empty() ? "map.json" : options.documentName;
     LoadResult loaded = loadMap(Document{docName, doc.dump(1)}, fetch);
     for (Problem& p : loaded.problems) {
         if (p.file != docName) {
@@ -618,18 +680,29 @@ CsvImport importCsv(const Document& actorsDoc, const Document& relationsDoc, con
             if (parts.size() >= 4) field = parts[3];
         }
         if (!origin) {
+            // The other sheets: the longest item pointer that starts this one.
+            std::string prefix = p.pointer;
+            for (;;) {
+                if (auto it = pointerOrigin.find(prefix); it != pointerOrigin.end()) {
+                    origin = &it->second;
+                    std::string rest = p.pointer.substr(prefix.size());
+                    field = rest.size() > 1 ? rest.substr(1, rest.find('/', 1) - 1) : "";
+                    if (!field.empty()) field = origin->prefix + field;
+                    break;
+                }
+                size_t slash = prefix.rfind('/');
+                if (slash == std::string::npos || slash == 0) break;
+                prefix.resize(slash);
+            }
+        }
+        if (!origin) {
             p.line = p.column = 0;  // a position in the generated JSON would mislead
             result.problems.push_back(std::move(p));
             continue;
         }
         Sheet& sheet = *origin->sheet;
-        std::string column = field.empty() ? "id" : columnOf(sheet, origin->row, field);
-        const CsvCell* c = sheet.cell(origin->row, column);
-        if (!c && !sheet.table.rows[origin->row].empty()) c = &sheet.table.rows[origin->row][0];
-        result.problems.push_back({sheet.doc->name, "", c ? c->line : 0, c ? c->column : 0,
-                                   Text{"colonne « " + column + " » : " + p.message.fr,
-                                        "column \"" + column + "\": " + p.message.en},
-                                   p.warning});
+        std::string column = field.empty() ? sheet.keyColumn : columnOf(sheet, origin->row, field);
+        sheet.error(origin->row, column, p.message.fr, p.message.en, p.warning);  // into result.problems
     }
     result.ok = loaded.ok;
     if (loaded.ok) result.map = std::move(loaded.map);

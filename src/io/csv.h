@@ -4,7 +4,7 @@
 // Contents
 //   1. Reading CSV (encodings, delimiters, quotes)
 //   2. Formula injection: neutralising and restoring cells
-//   3. Importing actors.csv + relations.csv
+//   3. Importing the CSV set (actors, relations, territories, glossary, tours)
 //
 // Files come from French spreadsheets: `;` or `,` (or tab) between cells, UTF-8 with or
 // without a BOM, or Windows-1252 when Excel saved "CSV (séparateur : point-virgule)". Every
@@ -30,7 +30,13 @@ namespace qfq::io {
 struct CsvCell {
     std::string text;          // UTF-8, quotes removed, "" unescaped
     int line = 0, column = 0;  // where the cell starts in the file (1-based; column in characters)
+    // Where a spreadsheet shows it: the row as Excel/LibreOffice number it (blank rows count, a
+    // cell with line breaks is one row) and the 0-based index of the cell in its row (A = 0).
+    int row = 0, index = 0;
 };
+
+// "A", "B", … "Z", "AA", "AB"… for a 0-based column index, as spreadsheets label columns.
+std::string columnLetter(int index);
 
 struct CsvTable {
     std::vector<std::vector<CsvCell>> rows;  // rows[0] is the header; blank rows are dropped
@@ -83,7 +89,25 @@ struct CsvImportOptions {
     // "" = the base's (keepBase) or a default: id "territoire", title = id, licence
     // "CC-BY-4.0", maintainer "Non renseigné", updated = today (UTC), language "fr".
     std::string id, title, licence, maintainer, updated, language;
+    // Name of the document handed to the loader: a relative `extends` resolves from its
+    // folder, so the CLI passes the output file's path.
+    std::string documentName = "map.json";
 };
+
+// The spreadsheets of one map (data/README.md section 12); null = absent. actors.csv is
+// required, the others optional: relations.csv, territories.csv (the territory tree:
+// départements, circonscriptions…), glossary.csv and tours.csv (one row per step).
+struct CsvFiles {
+    const Document* actors = nullptr;
+    const Document* relations = nullptr;
+    const Document* territories = nullptr;
+    const Document* glossary = nullptr;
+    const Document* tours = nullptr;
+};
+
+// Which sheet a file is by its name ("actors.csv", "acteurs.csv", "mon-territoire-glossary.csv"…):
+// "actors", "relations", "territories", "glossary", "tours", or "" if none.
+std::string csvSheetOf(const std::string& fileName);
 
 struct CsvImport {
     bool ok = false;
@@ -94,6 +118,7 @@ struct CsvImport {
 
 // Builds the document, then loads it with loadMap (through `fetch` for `extends`); problems
 // the loader finds are traced back to the CSV row and column that caused them.
+CsvImport importCsv(const CsvFiles& files, const CsvImportOptions& options, const Fetch& fetch = {});
 CsvImport importCsv(const Document& actors, const Document& relations, const CsvImportOptions& options,
                     const Fetch& fetch = {});
 

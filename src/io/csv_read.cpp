@@ -59,6 +59,12 @@ std::string fromWindows1252(std::string_view s) {
 
 }  // namespace
 
+std::string columnLetter(int index) {
+    std::string out;
+    for (int n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), char('A' + (n - 1) % 26));
+    return out;
+}
+
 std::string trimCell(std::string_view s) {
     size_t a = 0, b = s.size();
     while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r')) ++a;
@@ -96,14 +102,14 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
                                                                     : ',';
     const char d = out.delimiter;
 
-    int line = 1, column = 1;
+    int line = 1, column = 1, record = 1;  // record: the spreadsheet's row number
     std::vector<CsvCell> row;
-    CsvCell cell{"", 1, 1};
+    CsvCell cell{"", 1, 1, 1, 0};
     bool inQuotes = false, cellQuoted = false;
     int quoteLine = 0, quoteColumn = 0;
     auto endCell = [&] {
         row.push_back(std::move(cell));
-        cell = CsvCell{"", line, column};
+        cell = CsvCell{"", line, column, record, int(row.size())};
         cellQuoted = false;
     };
     auto endRow = [&] {
@@ -111,6 +117,8 @@ bool readCsv(std::string_view bytes, const std::string& fileName, CsvTable& out,
             std::all_of(row.begin(), row.end(), [](const CsvCell& c) { return trimCell(c.text).empty(); });
         if (!blank) out.rows.push_back(std::move(row));
         row.clear();
+        cell.row = ++record;  // blank rows are dropped but keep their number, as in Excel
+        cell.index = 0;
     };
     for (size_t i = 0; i < bytes.size(); ++i) {
         char c = bytes[i];

@@ -98,6 +98,16 @@ LoadResult fromGraphML(const Document& doc);
 // excepted) are written with a leading apostrophe (see neutraliseCell in io/csv.h).
 std::string actorsCsv(const Map& map, char delimiter = ';');
 std::string relationsCsv(const Map& map, char delimiter = ';');
+// The rest of the CSV set: the territory tree, the glossary (terms that are not actors) and the
+// tours, one row per step. A map without any still gets the header row, so that importing the
+// set gives back exactly the lists (an absent territories.csv would mean "the base's tree").
+std::string territoriesCsv(const Map& map, char delimiter = ';');
+std::string glossaryCsv(const Map& map, char delimiter = ';');
+std::string toursCsv(const Map& map, char delimiter = ';');
+
+// The five files of the set by name ("actors.csv" → contents), as `qfq export --format csv`
+// and the app's "save as spreadsheets" write them.
+std::vector<std::pair<std::string, std::string>> csvSet(const Map& map, char delimiter = ';');
 
 // ---------------------------------------------------------------------------
 // 4. Pictures

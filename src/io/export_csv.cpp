@@ -1,5 +1,11 @@
-// io/export_csv.cpp — actors.csv and relations.csv (data/README.md section 12), the pair that
-// `qfq import-csv` and the app read back without loss (tests/unit/test_roundtrip_property.cpp).
+// io/export_csv.cpp — the CSV set (data/README.md section 12): actors.csv, relations.csv,
+// territories.csv, glossary.csv, tours.csv, which `qfq import-csv` and the app read back without
+// loss (tests/unit/test_roundtrip_property.cpp, tests/unit/test_csv_route.cpp).
+//
+// Contents
+//   1. Cells (lists, sources, former names, missions)
+//   2. actors.csv, relations.csv
+//   3. territories.csv, glossary.csv, tours.csv, the whole set
 //
 // A cell is plain text when the reader would give it back unchanged (lists one item per
 // line, records "a|b|c"); otherwise it is the value as compact JSON, which the reader also
@@ -15,6 +21,10 @@ using detail::at;
 using detail::dumpJson;
 using detail::number;
 using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// 1. Cells
+// ---------------------------------------------------------------------------
 
 namespace {
 
@@ -107,6 +117,10 @@ void row(std::string& out, const std::vector<std::string>& cells, char delimiter
 
 }  // namespace
 
+// ---------------------------------------------------------------------------
+// 2. actors.csv, relations.csv
+// ---------------------------------------------------------------------------
+
 std::string actorsCsv(const Map& map, char delimiter) {
     const json doc = toJson(map);
     Lang mapLang = map.language == "en" ? Lang::En : Lang::Fr;
@@ -167,6 +181,82 @@ std::string relationsCsv(const Map& map, char delimiter) {
             delimiter);
     }
     return out;
+}
+
+// ---------------------------------------------------------------------------
+// 3. territories.csv, glossary.csv, tours.csv
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// Actor ids one per line (ids never hold '|' or line breaks).
+std::string actorIds(const Map& map, const std::vector<uint32_t>& actors) {
+    std::vector<std::string> ids;
+    for (uint32_t a : actors)
+        if (a < map.actors.size()) ids.push_back(map.actors[a].id);
+    std::string out;
+    for (size_t i = 0; i < ids.size(); ++i) out += (i ? "\n" : "") + ids[i];
+    return out;
+}
+
+}  // namespace
+
+std::string territoriesCsv(const Map& map, char delimiter) {
+    std::string out = "\xEF\xBB\xBF";
+    row(out, {"id", "name_fr", "name_en", "level", "parent"}, delimiter);
+    for (const Territory& t : map.territories) {
+        const Category* level = at(map.levels, t.level);
+        const Territory* parent = at(map.territories, t.parent);
+        row(out, {t.id, t.name.fr, t.name.en, level ? level->id : "", parent ? parent->id : ""}, delimiter);
+    }
+    return out;
+}
+
+std::string glossaryCsv(const Map& map, char delimiter) {
+    const json doc = toJson(map);
+    std::string out = "\xEF\xBB\xBF";
+    row(out,
+        {"term", "expansion_fr", "expansion_en", "definition_fr", "definition_en", "see", "sources",
+         "confidence"},
+        delimiter);
+    const json empty = json::array();
+    const json& list = doc.contains("glossary") ? doc["glossary"] : empty;
+    for (size_t i = 0; i < map.glossary.size() && i < list.size(); ++i) {
+        const GlossaryEntry& g = map.glossary[i];
+        const json& gj = list[i];
+        row(out,
+            {g.term, g.expansion.fr, g.expansion.en, g.definition.fr, g.definition.en, actorIds(map, g.see),
+             sourcesCell(g.sources, gj.value("sources", json::array())),
+             gj.value("confidence", "") == "unsure" ? "unsure" : ""},
+            delimiter);
+    }
+    return out;
+}
+
+std::string toursCsv(const Map& map, char delimiter) {
+    std::string out = "\xEF\xBB\xBF";
+    row(out,
+        {"tour", "tour_title_fr", "tour_title_en", "title_fr", "title_en", "text_fr", "text_en", "focus",
+         "path", "zoom"},
+        delimiter);
+    for (const Tour& t : map.tours)
+        for (size_t k = 0; k < t.steps.size(); ++k) {
+            const TourStep& s = t.steps[k];
+            // The tour's title on its first row only: the reader takes it from any row.
+            row(out,
+                {t.id, k == 0 ? t.title.fr : "", k == 0 ? t.title.en : "", s.title.fr, s.title.en, s.text.fr,
+                 s.text.en, actorIds(map, s.focus), actorIds(map, s.path), s.zoom > 0 ? number(s.zoom) : ""},
+                delimiter);
+        }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> csvSet(const Map& map, char delimiter) {
+    return {{"actors.csv", actorsCsv(map, delimiter)},
+            {"relations.csv", relationsCsv(map, delimiter)},
+            {"territories.csv", territoriesCsv(map, delimiter)},
+            {"glossary.csv", glossaryCsv(map, delimiter)},
+            {"tours.csv", toursCsv(map, delimiter)}};
 }
 
 }  // namespace qfq::io

@@ -130,6 +130,9 @@ Text typeName(const json& value);
 // The candidate closest to `word` by edit distance, or "" if none is close enough.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
+// The `max` candidates nearest to `word` (edit distance, then shared prefix), nearest first.
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates, size_t max);
+
 // "national, academie, departement…" (at most `max` items).
 std::string joinList(const std::vector<std::string>& items, size_t max = 8);
 

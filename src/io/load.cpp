@@ -182,7 +182,9 @@ LoadResult load(const Document& first, const Fetch& fetch) {
         if (!found) {
             problems.error(
                 at, "/extends",
-                tr("carte de base « " + ref + " » introuvable", "base map \"" + ref + "\" not found"));
+                tr("carte de base « " + ref + " » introuvable" +
+                       (base.why.fr.empty() ? "" : " : " + base.why.fr),
+                   "base map \"" + ref + "\" not found" + (base.why.en.empty() ? "" : ": " + base.why.en)));
             break;
         }
         std::string chain;
@@ -305,36 +307,93 @@ bool looksLikePath(const std::string& ref) {
 
 }  // namespace
 
+namespace {
+
+// The map `ref` listed in the catalogue `index` (an index.json), if it lists it.
+bool fromCatalogue(const fs::path& index, const std::string& ref, Document& out, std::string& listed) {
+    std::string text;
+    if (!readFile(index, text)) return false;
+    json catalogue = json::parse(text, nullptr, false);
+    if (!catalogue.is_object() || catalogue.value("schema", "") != "qfq-catalogue/1" ||
+        !catalogue.contains("maps") || !catalogue["maps"].is_array())
+        return false;
+    for (const json& entry : catalogue["maps"])
+        if (entry.is_object() && entry.value("id", "") == ref && entry.contains("path") &&
+            entry["path"].is_string()) {
+            fs::path path = (index.parent_path() / entry["path"].get<std::string>()).lexically_normal();
+            out.name = path.generic_string();
+            if (readFile(path, out.text)) return true;
+            if (listed.empty()) listed = index.generic_string() + " → " + out.name;
+            return false;
+        }
+    return false;
+}
+
+}  // namespace
+
 bool fetchFile(const std::string& ref, const std::string& from, Document& out) {
+    return fetchFileIn(ref, from, out, {});
+}
+
+bool fetchFileIn(const std::string& ref, const std::string& from, Document& out,
+                 const std::vector<std::string>& catalogues) {
     try {
-        if (ref.find("://") != std::string::npos) return false;  // no network here
+        if (ref.find("://") != std::string::npos) {
+            out.why =
+                tr("les cartes sur le web ne sont lues que par le site (ici, hors ligne, donner un fichier)",
+                   "maps on the web are read by the site only (here, offline, give a file)");
+            return false;  // no network here
+        }
         fs::path folder = fs::path(from).parent_path();
         if (looksLikePath(ref)) {
             fs::path path = (folder / ref).lexically_normal();
             out.name = path.generic_string();
-            return readFile(path, out.text);
+            if (readFile(path, out.text)) return true;
+            out.why =
+                tr("fichier « " + out.name + " » absent (chemin relatif au dossier du fichier qui l'étend)",
+                   "no file \"" + out.name + "\" (the path is relative to the extending file's folder)");
+            return false;
         }
-        // A catalogue id: the nearest index.json that lists it, walking up.
+        // A catalogue id: the nearest index.json that lists it, walking up, then the tool's own.
+        std::vector<std::string> looked;
+        std::string listed;  // "index.json → its file" when a catalogue lists the id but the file is missing
         fs::path dir = folder.empty() ? fs::path(".") : folder;
         for (int up = 0; up < 64; ++up) {
             fs::path index = (dir / "index.json").lexically_normal();
-            std::string text;
-            if (readFile(index, text)) {
-                json catalogue = json::parse(text, nullptr, false);
-                if (catalogue.is_object() && catalogue.value("schema", "") == "qfq-catalogue/1" &&
-                    catalogue.contains("maps") && catalogue["maps"].is_array())
-                    for (const json& entry : catalogue["maps"])
-                        if (entry.is_object() && entry.value("id", "") == ref && entry.contains("path") &&
-                            entry["path"].is_string()) {
-                            fs::path path = (dir / entry["path"].get<std::string>()).lexically_normal();
-                            out.name = path.generic_string();
-                            return readFile(path, out.text);
-                        }
-            }
+            if (fromCatalogue(index, ref, out, listed)) return true;
             fs::path absolute = fs::absolute(dir).lexically_normal();
             if (absolute == absolute.root_path() || !absolute.has_relative_path()) break;
             dir = (dir / "..").lexically_normal();
         }
+        looked.push_back(
+            fs::absolute(folder.empty() ? fs::path(".") : folder).lexically_normal().generic_string() +
+            "/index.json");
+        for (const std::string& c : catalogues) {
+            std::error_code ec;
+            // A folder (even one that does not exist: a name without ".json") holds index.json.
+            fs::path index = fs::is_directory(c, ec) || fs::path(c).extension() != ".json"
+                                 ? fs::path(c) / "index.json"
+                                 : fs::path(c);
+            index = fs::absolute(index).lexically_normal();
+            if (fromCatalogue(index, ref, out, listed)) return true;
+            looked.push_back(index.generic_string());
+        }
+        std::string places;
+        for (size_t i = 0; i < looked.size(); ++i)
+            places += (i ? ", " : "") + looked[i] + (i == 0 ? " (et les dossiers au-dessus)" : "");
+        std::string placesEn;
+        for (size_t i = 0; i < looked.size(); ++i)
+            placesEn += (i ? ", " : "") + looked[i] + (i == 0 ? " (and the folders above)" : "");
+        // A catalogue that lists the id but whose file is missing is named too: the fix is there.
+        const std::string brokenFr = listed.empty() ? "" : " ; " + listed + " est introuvable";
+        const std::string brokenEn = listed.empty() ? "" : "; " + listed + " cannot be read";
+        out.why =
+            tr("cherchée dans " + places + brokenFr +
+                   " ; donner le catalogue avec « --catalogue CHEMIN/index.json », ou un chemin relatif "
+                   "(« ../national.json »)",
+               "looked in " + placesEn + brokenEn +
+                   "; give the catalogue with \"--catalogue PATH/index.json\", or a relative path "
+                   "(\"../national.json\")");
         return false;
     } catch (...) {
         return false;

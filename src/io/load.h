@@ -45,6 +45,7 @@ std::string formatProblem(const Problem& problem, Lang lang);
 struct Document {
     std::string name;  // file path or URL, used in messages and to resolve relative `extends`
     std::string text;  // raw bytes
+    Text why;          // set by a Fetch that failed: where it looked and what to do
 };
 
 // Resolves an `extends` reference (catalogue id or relative URL) seen in document `from`
@@ -69,8 +70,12 @@ LoadResult loadFile(const std::string& path);
 // limit (then *tooBig is set).
 bool readFile(const std::string& path, std::string& out, bool* tooBig = nullptr);
 
-// The fetch loadFile uses, for callers that hold the text already.
+// The fetch loadFile uses, for callers that hold the text already. Catalogue ids are looked
+// up in the nearest index.json walking up from `from`, then in each of `catalogues` (paths of
+// index.json files, or folders holding one); on failure `out.why` lists the places tried.
 bool fetchFile(const std::string& ref, const std::string& from, Document& out);
+bool fetchFileIn(const std::string& ref, const std::string& from, Document& out,
+                 const std::vector<std::string>& catalogues);
 
 // The `extends` string of a document, or "" (also "" if the text is not a JSON object).
 // Cheap: lets the browser fetch the chain of bases before calling loadMap.

@@ -102,6 +102,11 @@ const char* const kDeclaredFr[kListCount] = {
     "variantes déclarées", "territoires déclarés", "acteurs déclarés", "relations déclarées",
     "termes déclarés",     "visites déclarées"};
 
+// The lists `override` reaches (data/README.md section 7).
+bool overridable(int list) {
+    return list == Actors || list == Relations || list == Glossary || list == Territories;
+}
+
 const char* keyField(int list) {
     return list == Glossary ? "term" : "id";
 }
@@ -215,6 +220,35 @@ private:
         }
     }
 
+    // A localised text: an object whose keys are only "fr" / "en" (plain strings were
+    // normalised into one by the checks).
+    static bool isText(const json& v) {
+        if (!v.is_object() || v.empty()) return false;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key() != "fr" && it.key() != "en") return false;
+        return true;
+    }
+
+    // An override that gives one language of an inherited two-language text leaves the other
+    // on the base's wording: the English view would keep the national name silently.
+    void warnOneLanguage(int d, const std::string& pointer, const std::string& field, const json& before,
+                         const json& patch) {
+        if (!isText(before) || !isText(patch)) return;
+        for (const char* other : {"fr", "en"}) {
+            if (patch.contains(other) || !before.contains(other)) continue;
+            const bool en = std::string_view(other) == "en";
+            std::string kept = str(before, other);
+            problems_.warn(
+                d, pointer,
+                tr("« " + field + " » : seul " + (en ? "le français" : "l'anglais") + " est modifié ; " +
+                       (en ? "l'anglais" : "le français") + " reste celui de la carte de base (« " + kept +
+                       " ») : ajouter « " + other + " » à cet « override »",
+                   "\"" + field + "\": only the " + (en ? "French" : "English") + " is changed; the " +
+                       (en ? "English" : "French") + " stays the base map's (\"" + kept + "\"): add \"" +
+                       other + "\" to this \"override\""));
+        }
+    }
+
     void override(int d, const json& what) {
         for (int list : {Actors, Relations, Glossary, Territories}) {
             const json& entries = get(what, kListNames[list]);
@@ -231,6 +265,9 @@ private:
                 Item& item = m_.lists[list][at->second];
                 if (!entry.value().is_object()) continue;
                 for (auto field = entry.value().begin(); field != entry.value().end(); ++field) {
+                    if (item.value.contains(field.key()))
+                        warnOneLanguage(d, pointer + "/" + escapeToken(field.key()), field.key(),
+                                        item.value[field.key()], field.value());
                     mergeValue(item.value[field.key()], field.value());
                     item.fields[field.key()] = Origin{d, pointer + "/" + escapeToken(field.key())};
                 }
@@ -259,15 +296,28 @@ private:
                                "utilisé en " +
                                first.origin.pointer + ")",
                            "duplicate id " + qt(key) + " (already used at " + first.origin.pointer + ")"));
-                else
+                else if (overridable(list))
                     problems_.error(
                         d, keyPointer,
                         tr(std::string(kItemNouns[list].fr) + " " + guillemets(key) +
                                " existe déjà dans la carte de base " + docs_[size_t(first.origin.doc)].name +
-                               " : utiliser « override » pour le modifier",
+                               " : le modifier par « override » : {\"" + name + "\": {\"" + key +
+                               "\": {…}}} (et retirer cette déclaration)",
                            std::string(kItemNouns[list].en) + " " + qt(key) +
                                " already exists in the base map " + docs_[size_t(first.origin.doc)].name +
-                               ": use \"override\" to change it"));
+                               ": change it with \"override\": {\"" + name + "\": {\"" + key +
+                               "\": {…}}} (and drop this declaration)"));
+                else  // levels, kinds, topics, variants, tours cannot be overridden
+                    problems_.error(
+                        d, keyPointer,
+                        tr(std::string(kItemNouns[list].fr) + " " + guillemets(key) +
+                               " existe déjà dans la carte de base " + docs_[size_t(first.origin.doc)].name +
+                               " : il est hérité tel quel ; retirer cette déclaration, ou choisir un autre "
+                               "identifiant pour en déclarer un nouveau",
+                           std::string(kItemNouns[list].en) + " " + qt(key) +
+                               " already exists in the base map " + docs_[size_t(first.origin.doc)].name +
+                               ": it is inherited as is; drop this declaration, or pick another id to "
+                               "declare a new one"));
                 continue;
             }
             m_.lists[list].push_back(Item{items[i], Origin{d, pointer}, {}});
@@ -340,9 +390,15 @@ private:
             fr += " ; vouliez-vous dire " + guillemets(guess) + " ?";
             en += "; did you mean " + qt(guess) + "?";
         }
-        fr += std::string(" (") + kDeclaredFr[list] + " : " +
-              (keys_[list].empty() ? "aucun" : joinList(keys_[list])) + ")";
-        en += " (declared: " + (keys_[list].empty() ? std::string("none") : joinList(keys_[list])) + ")";
+        // The nearest ids first (an alphabetical head of a long list may stop before them).
+        std::vector<std::string> near =
+            problems_.full() || keys_[list].size() <= 8 ? keys_[list] : nearest(id, keys_[list], 8);
+        std::string count = std::to_string(keys_[list].size());
+        fr += std::string(" (") + kDeclaredFr[list] +
+              (keys_[list].size() > 8 ? " les plus proches sur " + count : "") + " : " +
+              (keys_[list].empty() ? "aucun" : joinList(near)) + ")";
+        en += std::string(" (declared") + (keys_[list].size() > 8 ? ", nearest of " + count : "") + ": " +
+              (keys_[list].empty() ? std::string("none") : joinList(near)) + ")";
         problems_.error(at.doc, at.pointer, tr(fr, en));
         return -1;
     }

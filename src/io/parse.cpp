@@ -90,6 +90,32 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
+                                 size_t max) {
+    struct Scored {
+        size_t distance, prefix, index;
+    };
+    std::vector<Scored> scored;
+    scored.reserve(candidates.size());
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const std::string& c = candidates[i];
+        size_t prefix = 0;
+        while (prefix < c.size() && prefix < word.size() && c[prefix] == word[prefix]) ++prefix;
+        size_t d = word.size() > 64 || c.size() > 64 ? 1000 : editDistance(word, c);
+        scored.push_back({d, prefix, i});
+    }
+    size_t n = std::min(max, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + long(n), scored.end(),
+                      [](const Scored& a, const Scored& b) {
+                          if (a.distance != b.distance) return a.distance < b.distance;
+                          if (a.prefix != b.prefix) return a.prefix > b.prefix;
+                          return a.index < b.index;
+                      });
+    std::vector<std::string> out;
+    for (size_t i = 0; i < n; ++i) out.push_back(candidates[scored[i].index]);
+    return out;
+}
+
 std::string joinList(const std::vector<std::string>& items, size_t max) {
     std::string out;
     for (size_t i = 0; i < items.size() && i < max; ++i) out += (i ? ", " : "") + items[i];

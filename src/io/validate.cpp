@@ -679,10 +679,23 @@ void Checker::run() {
     if (json* x = f.field("audit")) auditThresholds(*x, "/audit");
     json* ext = f.field("extends");
     if (ext && string(*ext, "/extends", 2000)) {
-        // A catalogue id, or the URL of a .json file (schema: ^[^\s]+\.json$).
+        // A catalogue id, a relative URL of a .json file, or an http(s) one. An absolute file
+        // path (/home/…, C:\\…, file://) works nowhere but on the author's machine: the site
+        // refuses it, so the checker does too, and says what works instead.
         const std::string& e = ext->get_ref<const std::string&>();
         bool file = e.size() > 5 && e.compare(e.size() - 5, 5, ".json") == 0 && !hasSpace(e);
-        if (!isId(e) && !file)
+        bool web = e.rfind("http://", 0) == 0 || e.rfind("https://", 0) == 0;
+        bool absolute =
+            !web && !e.empty() && (e[0] == '/' || e[0] == '\\' || e.find(':') != std::string::npos);
+        if (absolute)
+            error("/extends",
+                  tr("« extends » ne peut pas être un chemin absolu (« " + e +
+                         " ») : le site ne lit que l'identifiant d'une carte du catalogue (« national »), "
+                         "un chemin relatif au fichier (« ../national.json ») ou une URL http(s)",
+                     "\"extends\" cannot be an absolute path (\"" + e +
+                         "\"): the site only reads a catalogue map id (\"national\"), a path relative to "
+                         "the file (\"../national.json\") or an http(s) URL"));
+        else if (!isId(e) && !file)
             error("/extends", tr("« extends » attend l'identifiant d'une carte du catalogue ou "
                                  "l'URL d'un fichier .json, pas « " +
                                      e + " »",

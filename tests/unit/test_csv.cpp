@@ -197,13 +197,18 @@ TEST_CASE("csv import: unknown level, kind, actor with file, line, column and he
     CHECK_FALSE(r.ok);
     std::string fr = messages(r.problems, Lang::Fr), en = messages(r.problems, Lang::En);
     INFO(fr);
-    CHECK(fr.find("actors.csv:3:13: colonne « level » : niveau inconnu « academy » (vouliez-vous dire « "
-                  "academie » ?)") != std::string::npos);
-    CHECK(en.find("actors.csv:3:13: column \"level\": unknown level \"academy\"") != std::string::npos);
+    CHECK(
+        fr.find(
+            "actors.csv:3:3: ligne 3, colonne C « level » : niveau inconnu « academy » (vouliez-vous dire « "
+            "academie » ?)") != std::string::npos);
+    CHECK(en.find("actors.csv:3:3: row 3, column C \"level\": unknown level \"academy\"") !=
+          std::string::npos);
     CHECK(en.find("actors.csv:4:") != std::string::npos);
-    CHECK(en.find("column \"kind\": unknown kind \"etta\" (did you mean \"etat\"?)") != std::string::npos);
-    CHECK(en.find("relations.csv:2:4: column \"to\": unknown actor \"nobody\"") != std::string::npos);
-    CHECK(en.find("relations.csv:3:7: column \"kind\": unknown relation kind \"pilotte\"") !=
+    CHECK(en.find("row 4, column D \"kind\": unknown kind \"etta\" (did you mean \"etat\"?)") !=
+          std::string::npos);
+    CHECK(en.find("relations.csv:2:2: row 2, column B \"to\": unknown actor \"nobody\"") !=
+          std::string::npos);
+    CHECK(en.find("relations.csv:3:3: row 3, column C \"kind\": unknown relation kind \"pilotte\"") !=
           std::string::npos);
 }
 
@@ -218,19 +223,19 @@ TEST_CASE("csv import: bad cells and loader problems point at their cell") {
     std::string en = messages(r.problems, Lang::En);
     INFO(en);
     CHECK(en.find("actors.csv:2:") != std::string::npos);
-    CHECK(en.find("column \"x\": number expected, got \"abc\"") != std::string::npos);
-    CHECK(en.find("column \"sources\": source \"https://a.fr\" has no verification date") !=
+    CHECK(en.find("row 2, column F \"x\": number expected, got \"abc\"") != std::string::npos);
+    CHECK(en.find("row 3, column E \"sources\": source \"https://a.fr\" has no verification date") !=
           std::string::npos);
-    CHECK(en.find("column \"confidence\"") != std::string::npos);
+    CHECK(en.find("column H \"confidence\"") != std::string::npos);
     // Problems the loader finds (a bad date, a bad id) come back to the spreadsheet cell.
     r = import("id;name_fr;level;kind;sources\nBad Id;A;national;etat;https://a.fr|2026-13-45\n", kRelHeader,
                base);
     CHECK_FALSE(r.ok);
     en = messages(r.problems, Lang::En);
     INFO(en);
-    CHECK(en.find("actors.csv:2:1: column \"id\":") != std::string::npos);
+    CHECK(en.find("actors.csv:2:1: row 2, column A \"id\":") != std::string::npos);
     CHECK(en.find("actors.csv:2:") != std::string::npos);
-    CHECK(en.find("column \"sources\":") != std::string::npos);
+    CHECK(en.find("row 2, column E \"sources\":") != std::string::npos);
     CHECK(en.find("map.json") == std::string::npos);
 }
 
