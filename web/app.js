@@ -13,6 +13,7 @@
 
 import { createWebGpuBackend } from './gpu_webgpu.js';
 import { createWebGl2Backend } from './gpu_webgl2.js';
+import { attachEditor, editorEvent, startEditor } from './editor.js';
 
 // ---------------------------------------------------------------------------
 // 1. URL options and notices
@@ -260,6 +261,14 @@ async function loadMap(ref, text = null, name = null) {
   const docs = [];
   let baseFailure = null;
   try {
+    // A bare id ("?map=bretagne") names a catalogue map: say so when the catalogue lacks it,
+    // rather than fetching "bretagne" as a path and showing a 404.
+    if (text === null && /^[a-z0-9][a-z0-9-]{0,63}$/.test(ref) && !catalogueUrl(ref)) {
+      const ids = catalogue.maps.map((m) => m.id).join(', ') || '—';
+      throw new LoadError('unknown-map',
+        `La carte « ${short(ref)} » n’est pas dans le catalogue de ce site (data/index.json) ; cartes : ${ids}. Choisir une carte dans la liste, ou donner l’adresse de son fichier (?map=https://…/carte.json)`,
+        `Map "${short(ref)}" is not in this site's catalogue (data/index.json); maps: ${ids}. Pick a map from the list, or give its file's address (?map=https://…/map.json)`);
+    }
     let url = text === null ? (catalogueUrl(ref) || mapUrl(ref, location.href)) : null;
     let docName = name || url;
     let body = text === null ? await fetchMapText(url) : text;
@@ -526,6 +535,8 @@ async function main() {
   const fragmentMap = new URLSearchParams(location.hash.slice(1)).get('map');
   const mapRef = fragmentMap || params.get('map') || catalogue.default || 'national';
   if (catalogue.maps.length || params.get('map') || fragmentMap) await loadMap(mapRef);
+  attachEditor({ module: () => module, command: window.qfq.command, loadMap, notice, withString });
+  await startEditor(params);
   if (params.get('present') === '1' || params.get('embed') === '1')
     window.qfq.command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
   if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
@@ -560,6 +571,7 @@ function downloadExport(format, scale) {
 
 // Events raised by C++ (map switch requests, URL state, file open).
 function onEvent(name, payload) {
+  if (editorEvent(name, payload)) return;  // the map editor's (web/editor.js)
   if (name === 'load-map') loadMap(payload);
   else if (name === 'export') {
     const [format, scale] = payload.split(' ');

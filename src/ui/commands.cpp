@@ -32,7 +32,9 @@ std::string command(Explorer& ex, const std::string& text) {
         return out.dump();
     }
     const std::string cmd = j["cmd"].get<std::string>();
-    if (cmd == "select") {
+    if (cmd.rfind("edit.", 0) == 0) {  // the map editor's commands (ui/editor_web.cpp)
+        out = editorCommand(ex, j);
+    } else if (cmd == "select") {
         long a = actorById(ex, j);
         if (a < 0 && j.contains("id") && !j["id"].is_null())
             out = fail("acteur inconnu", "unknown actor");

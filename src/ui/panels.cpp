@@ -266,7 +266,11 @@ static void topBar(Explorer& ex) {
     }
     // Map switcher: the catalogue's maps, then "open a file".
     ImGui::SetNextItemWidth(190);
-    std::string current = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
+    // A first map that failed (unknown ?map=ID, bad file) leaves a choice, not "Loading…".
+    std::string current = ex.hasMap ? ex.map.title.get(ex.lang)
+                          : !ex.problems.empty()
+                              ? (ex.lang == Lang::Fr ? "Choisir une carte…" : "Choose a map…")
+                              : T(ex, S::Loading);
     bool mapOpen = ImGui::BeginCombo("##map", current.c_str());
     track(ex, "map");
     if (mapOpen) {
@@ -323,6 +327,9 @@ static void topBar(Explorer& ex) {
     track(ex, "present");
     flow(T(ex, S::Export));
     exportMenu(ex);
+    flow(ex.lang == Lang::Fr ? "Modifier" : "Edit");  // the map editor (ui/editor_panel.cpp)
+    if (ImGui::Button(ex.lang == Lang::Fr ? "Modifier" : "Edit")) editorStart(ex);
+    track(ex, "edit");
     flow(T(ex, S::Share));
     if (ImGui::Button(T(ex, S::Share))) requestPage("share", T(ex, S::Copied));
     track(ex, "share");
@@ -780,6 +787,7 @@ void drawPanels(Explorer& ex) {
         contactPanel(ex);
         glossary(ex);
         filters(ex);
+        editorPanel(ex);
     }
     problems(ex);
     help(ex);
