@@ -178,7 +178,10 @@ json editorStatus(const Explorer& ex) {
             {"relationTool", e.relationTool},
             {"problems", problems},
             {"error", e.lastError},
-            {"tab", e.forms.tab}};
+            {"tab", e.forms.tab},
+            // The command the open form would send (what it checks live): tests wait on it to
+            // know that what they typed has reached the form.
+            {"form", e.forms.checkedCommand}};
 }
 
 json editorCommand(Explorer& ex, const json& j) {
