@@ -57,6 +57,9 @@ if [ "$what" = web ] || [ "$what" = all ]; then
   cp -r data build/web.tmp/data
   cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf build/web.tmp/assets/ \
     || die "DejaVu Sans is missing: run scripts/setup.sh (Debian package fonts-dejavu-core)"
+  # The app's own files, for the editor's "Publier" (web/editor.js zips them with the maps).
+  (cd build/web.tmp && printf '[%s]\n' "$(find . -type f ! -path './data/*' | sed 's|^\./||' | sort \
+    | sed 's/.*/"&"/' | paste -sd, -)" > app-files.json)
   rm -rf build/web && mv build/web.tmp build/web
   raw=$(stat -c %s build/web/qfq.wasm)
   gz=$(gzip -9 -c build/web/qfq.wasm | wc -c)

@@ -19,6 +19,7 @@ import { createWebGpuBackend } from './gpu_webgpu.js';
 import { createWebGl2Backend } from './gpu_webgl2.js';
 import { createInput } from './input.js';
 import { createTextView } from './textview.js';
+import { attachEditor, editorEvent, startEditor } from './editor.js';
 
 // ---------------------------------------------------------------------------
 // 1. URL options and notices
@@ -292,6 +293,14 @@ async function loadMap(ref, body = null, name = null) {
   const docs = [];
   let baseFailure = null;
   try {
+    // A bare id ("?map=bretagne") names a catalogue map: say so when the catalogue lacks it,
+    // rather than fetching "bretagne" as a path and showing a 404.
+    if (body === null && /^[a-z0-9][a-z0-9-]{0,63}$/.test(ref) && !catalogueUrl(ref)) {
+      const ids = catalogue.maps.map((m) => m.id).join(', ') || '—';
+      throw new LoadError('unknown-map',
+        `La carte « ${short(ref)} » n’est pas dans le catalogue de ce site (data/index.json) ; cartes : ${ids}. Choisir une carte dans la liste, ou donner l’adresse de son fichier (?map=https://…/carte.json)`,
+        `Map "${short(ref)}" is not in this site's catalogue (data/index.json); maps: ${ids}. Pick a map from the list, or give its file's address (?map=https://…/map.json)`);
+    }
     let url = body === null ? (catalogueUrl(ref) || mapUrl(ref, location.href)) : null;
     let docName = name || url;
     let bytes = body === null ? await fetchMapBytes(url) : asBytes(body);
@@ -642,6 +651,8 @@ async function main() {
   const fragmentMap = new URLSearchParams(location.hash.slice(1)).get('map');
   const mapRef = fragmentMap || params.get('map') || catalogue.default || 'national';
   if (catalogue.maps.length || params.get('map') || fragmentMap) await loadMap(mapRef);
+  attachEditor({ module: () => module, command, loadMap, notice, withString });
+  await startEditor(params);
   if (params.get('present') === '1' || params.get('embed') === '1')
     command({ cmd: 'mode', present: params.get('present') === '1', embed: params.get('embed') === '1' });
   if (location.hash.length > 1) withString(location.hash.slice(1), (p) => module._qfq_apply_fragment(p));
@@ -715,6 +726,7 @@ function drainEvents() {
 
 // Requests from C++ (map switch, URL state, downloads, links…), after the frame.
 function onEvent(name, payload) {
+  if (editorEvent(name, payload)) return;  // the map editor's (web/editor.js)
   if (name === 'load-map') loadMap(payload).catch((e) => reportError('load-map', e));
   else if (name === 'export') {
     const [format, scale] = payload.split(' ');

@@ -512,6 +512,8 @@ EMSCRIPTEN_KEEPALIVE int qfq_load_finish() {
         return 0;
     }
     ex.showProblems = false;
+    // The editor resolves offline with the documents loaded (ui/editor.h).
+    for (const PendingDocument& p : g_pending) qfq::ui::editorRemember(ex, p.ref, p.doc.name, p.doc.text);
     // The map is known by the reference the user gave (catalogue id or URL): that is what
     // a shared link must name.
     const PendingDocument& main = g_pending.front();

@@ -23,6 +23,7 @@
 
 #include "io/limits.h"
 #include "io/load.h"
+#include "model/nearest.h"
 
 namespace qfq::io::detail {
 
@@ -127,11 +128,9 @@ std::string escapeToken(std::string_view token);
 // "un nombre" / "a number"...
 Text typeName(const json& value);
 
-// The candidate closest to `word` by edit distance, or "" if none is close enough.
-std::string closest(std::string_view word, const std::vector<std::string>& candidates);
-
-// The `max` candidates nearest to `word` (edit distance, then shared prefix), nearest first.
-std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates, size_t max);
+// Did-you-mean suggestions (model/nearest.h).
+using qfq::closest;
+using qfq::nearest;
 
 // "national, academie, departement…" (at most `max` items).
 std::string joinList(const std::vector<std::string>& items, size_t max = 8);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/nearest.h"
 #include "query/search.h"
 
 namespace qfq::query {
@@ -270,6 +271,20 @@ ContactAnswer answerContact(const Map& map, const ContactQuery& q, const Masks* 
     }
     if (r.territory < 0) {
         r.error = (fr ? "territoire inconnu : " : "unknown territory: ") + q.territory;
+        // The nearest id or name, as the loader suggests: "dep-9" for "dep-09", "Arriège"…
+        std::vector<std::string> ids, names;
+        for (const Territory& t : map.territories) {
+            ids.push_back(t.id);
+            names.push_back(fold(t.name.get(q.lang)));
+        }
+        std::string guess = closest(q.territory, ids);
+        if (guess.empty()) {
+            const std::string near = closest(fold(q.territory), names);
+            for (size_t t = 0; t < names.size() && guess.empty() && !near.empty(); ++t)
+                if (names[t] == near) guess = map.territories[t].name.get(q.lang);
+        }
+        if (!guess.empty())
+            r.error += fr ? " (vouliez-vous dire « " + guess + " » ?)" : " (did you mean \"" + guess + "\"?)";
         return r;
     }
     const std::vector<uint32_t> schools = schoolKinds(map);

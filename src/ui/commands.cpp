@@ -37,7 +37,9 @@ std::string command(Explorer& ex, const std::string& text) {
     }
     const std::string cmd = j["cmd"].get<std::string>();
     syncVariant(ex);  // a variant chosen in the switcher this frame: commands read its wording
-    if (cmd == "select") {
+    if (cmd.rfind("edit.", 0) == 0) {  // the map editor's commands (ui/editor_web.cpp)
+        out = editorCommand(ex, j);
+    } else if (cmd == "select") {
         long a = actorById(ex, j);
         if (a < 0 && j.contains("id") && !j["id"].is_null())
             out = fail("acteur inconnu", "unknown actor");

@@ -574,6 +574,8 @@ static void handleMouse(Explorer& ex) {
         ex.lastPickInputs = {};
     }
 
+    // The editor's relation tool takes the press on an actor (editor_panel.cpp).
+    if (ex.editor.session.active && editorMouse(ex)) return;
     if (!io.WantCaptureMouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         if (ex.hovered >= 0) {
             ex.dragging = ex.hovered;
@@ -613,6 +615,7 @@ static void handleMouse(Explorer& ex) {
                 ex.pathActors.clear();
             }
         }
+        if (wasDrag && ex.dragging >= 0 && ex.editor.session.active) editorActorMoved(ex, ex.dragging);
         ex.dragging = -1;
         ex.panning = false;
         ex.suppressClick = false;
@@ -886,6 +889,7 @@ std::string statusJson(const Explorer& ex) {
     for (const io::Problem& p : ex.problems)
         if (!p.warning) errors.push_back(io::formatProblem(p, ex.lang));
     j["errors"] = errors;
+    j["edit"] = editorStatus(ex);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

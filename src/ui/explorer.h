@@ -21,6 +21,7 @@
 #include "query/search.h"
 #include "render/camera.h"
 #include "render/scene.h"
+#include "ui/editor.h"
 
 namespace qfq::ui {
 
@@ -175,6 +176,9 @@ struct Explorer {
     // Notices shown at the bottom of the screen for a few seconds.
     std::string notice;
     double noticeUntil = 0;
+
+    // The map editor (?edit=1, "Modifier"): its session, forms and tools (ui/editor.h).
+    Editor editor;
 
     // Scene buffers reused between frames.
     render::Scene scene;

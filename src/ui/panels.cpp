@@ -300,7 +300,8 @@ struct BarButton {
 };
 static const BarButton kButtons[] = {
     {S::Contact, "contact"}, {S::Glossary, "glossary"}, {S::Filters, "filters"}, {S::Share, "share"},
-    {S::Fit, "fit"},         {S::Present, "present"},   {S::Export, "export"},   {S::Help, "help"},
+    {S::Fit, "fit"},         {S::Present, "present"},   {S::Export, "export"},   {S::Edit, "edit"},
+    {S::Help, "help"},
 };
 static std::string buttonLabel(const Explorer& ex, const BarButton& b) {
     return b.label == S::Help ? "?" : T(ex, b.label);
@@ -317,6 +318,7 @@ static void pressButton(Explorer& ex, const BarButton& b) {
         requestPage("fullscreen", "");
     }
     if (name == "help") ex.showHelp = !ex.showHelp;
+    if (name == "edit") editorStart(ex);  // the map editor (ui/editor_panel.cpp)
 }
 
 static void topBar(Explorer& ex) {
@@ -355,7 +357,10 @@ static void topBar(Explorer& ex) {
         ImGui::End();
         return;
     }
-    const std::string mapTitle = ex.hasMap ? ex.map.title.get(ex.lang) : T(ex, S::Loading);
+    // A first map that failed (unknown ?map=ID, bad file) leaves a choice, not "Loading…".
+    const std::string mapTitle = ex.hasMap             ? ex.map.title.get(ex.lang)
+                                 : !ex.problems.empty() ? T(ex, S::ChooseMap)
+                                                        : T(ex, S::Loading);
     const bool variants = !ex.map.variants.empty();
     // What goes on the row: on a phone, the search and the menu; else the title when there is
     // room, the search, the map (and variant) switchers, then buttons while they fit.
@@ -738,6 +743,7 @@ void drawPanels(Explorer& ex) {
         card(ex);  // after the contact panel: on a phone both are sheets, the card on top
         glossary(ex);
         filters(ex);
+        editorPanel(ex);
     }
     problems(ex);
     help(ex);

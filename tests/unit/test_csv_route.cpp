@@ -168,8 +168,8 @@ TEST_CASE("override.territories changes an inherited territory; re-declaring one
     REQUIRE(p);
     CHECK(p->message.en.find("{\"territories\": {\"ac-rennes\"") != std::string::npos);
     // ...and unknown territories in an override are reported like unknown actors.
-    r = loadOverlay(overlayWith({{"override", {{"territories", {{"dep-22", {{"level", "departement"}}}}}}}}));
-    CHECK(find(r, "/override/territories/dep-22", "not in the base map"));
+    r = loadOverlay(overlayWith({{"override", {{"territories", {{"dep-99", {{"level", "departement"}}}}}}}}));
+    CHECK(find(r, "/override/territories/dep-99", "not in the base map"));
     // Levels cannot be overridden: the advice says what works instead.
     r = loadOverlay(
         overlayWith({{"levels", {{{"id", "academie"}, {"label", "Académie"}, {"colour", "#123456"}}}}}));
@@ -182,23 +182,24 @@ TEST_CASE("override.territories changes an inherited territory; re-declaring one
 TEST_CASE("unknown ids list the nearest ones first, not the head of the list") {
     json doc = overlayWith({});
     json territories = json::array();
-    for (const char* id : {"dep-09", "dep-31", "dep-21", "dep-23", "dep-29"})
-        territories.push_back({{"id", id}, {"name", id}, {"level", "departement"}, {"parent", "ac-rennes"}});
+    for (const char* id : {"circ-09-a", "circ-31-b", "circ-21-x", "circ-23-y", "circ-29-z"})
+        territories.push_back({{"id", id}, {"name", id}, {"level", "circonscription"}, {"parent", "dep-22"}});
     doc["territories"] = territories;
-    json a = actor("dsden-22", "departement");
+    json a = actor("ien-22", "circonscription");
     a["kind"] = "service-deconcentre";
-    a["territory"] = "dep-22";
+    a["territory"] = "circ-22-x";
     doc["actors"] = json::array({a});
     io::LoadResult r = loadOverlay(doc);
     CHECK_FALSE(r.ok);
-    const Problem* p = find(r, "/actors/0/territory", "dep-22");
+    const Problem* p = find(r, "/actors/0/territory", "circ-22-x");
     REQUIRE(p);
     INFO(p->message.en);
-    // 49 national territories come before these in declaration order; the nearest are shown.
-    CHECK(p->message.en.find("did you mean \"dep-21\"?") != std::string::npos);
-    CHECK(p->message.en.find("nearest of 54") != std::string::npos);
-    CHECK(p->message.en.find("dep-23") != std::string::npos);
-    CHECK(p->message.en.find("dep-29") != std::string::npos);
+    // The national territories come before these in declaration order; the nearest are shown.
+    const size_t all = qfq_test::nationalMap().territories.size() + 5;
+    CHECK(p->message.en.find("did you mean \"circ-21-x\"?") != std::string::npos);
+    CHECK(p->message.en.find("nearest of " + std::to_string(all)) != std::string::npos);
+    CHECK(p->message.en.find("circ-23-y") != std::string::npos);
+    CHECK(p->message.en.find("circ-29-z") != std::string::npos);
 }
 
 TEST_CASE("an override of one language of a text warns that the other stays the base's") {
@@ -271,8 +272,8 @@ TEST_CASE("csv: an unknown territory lists the nearest ids, not the head of the 
     CHECK_FALSE(r.ok);
     std::string en = messages(r.problems);
     INFO(en);
-    CHECK(en.find("unknown territory \"ac-renes\" (did you mean \"ac-rennes\"?); territories, nearest of 49: "
-                  "ac-rennes") != std::string::npos);
+    CHECK(en.find("unknown territory \"ac-renes\" (did you mean \"ac-rennes\"?); territories, nearest of " +
+                  std::to_string(national.territories.size()) + ": ac-rennes") != std::string::npos);
 }
 
 TEST_CASE("csv: a territory with départements, glossary and a tour, Windows-1252 or UTF-8") {
@@ -282,7 +283,7 @@ TEST_CASE("csv: a territory with départements, glossary and a tour, Windows-125
     options.extends = "national";
     options.id = "cotes-d-armor";
     std::string territories =
-        "id;name_fr;level;parent\r\ndep-22;C\xF4tes-d'Armor;departement;ac-rennes\r\n";  // 1252
+        "id;name_fr;level;parent\r\ncirc-22-cote;Circonscription de la C\xF4te;circonscription;dep-22\r\n";  // 1252
     std::string actors =
         "\xEF\xBB\xBFid;name_fr;name_en;level;kind;territory;sources\r\n"
         "dsden-22;DSDEN des Côtes-d'Armor;Côtes-d'Armor "
@@ -301,7 +302,7 @@ TEST_CASE("csv: a territory with départements, glossary and a tour, Windows-125
     INFO(messages(out.problems));
     REQUIRE(out.ok);
     CHECK(out.document["territories"].size() == 1);
-    CHECK(out.document["territories"][0]["name"]["fr"] == "Côtes-d'Armor");
+    CHECK(out.document["territories"][0]["name"]["fr"] == "Circonscription de la Côte");
     CHECK(out.map.territories.size() == national.territories.size() + 1);
     CHECK(out.document["glossary"].size() == 1);  // PDN is not a national term: added
     REQUIRE(out.map.tours.size() == national.tours.size() + 1);
@@ -359,8 +360,9 @@ TEST_CASE("csv: the new templates import onto the national base in one go") {
     io::CsvImport r = io::importCsv(files, options, nationalFetch());
     INFO(messages(r.problems));
     REQUIRE(r.ok);
-    CHECK(r.document["territories"].size() == 4);  // the four départements; the rest equals the base
-    CHECK_FALSE(r.document.contains("tours"));     // the national tour, unchanged
+    // The académie de Rennes and its départements as in the base, the national tour: nothing changed.
+    CHECK_FALSE(r.document.contains("territories"));
+    CHECK_FALSE(r.document.contains("tours"));
     CHECK(io::csvSheetOf("data/Glossaire.csv") == "glossary");
     CHECK(io::csvSheetOf("visites.csv") == "tours");
     CHECK(io::csvSheetOf("mon-territoire-territories.csv") == "territories");
@@ -390,8 +392,8 @@ TEST_CASE("cli: import-csv FOLDER imports a territory in one command; a bad cell
     TempDir dir("import");
     std::string sheets = (dir.path / "tableur").string();
     dir.file("tableur/territories.csv",
-             "id;name_fr;name_en;level;parent\r\ndep-22;Côtes-d'Armor;Côtes-d'Armor;departement;ac-rennes\r\n"
-             "dep-29;Finistère;Finistère;departement;ac-rennes\r\n");
+             "id;name_fr;name_en;level;parent\r\ncirc-22-a;Circonscription A;District A;circonscription;dep-22\r\n"
+             "circ-29-b;Circonscription B;District B;circonscription;dep-29\r\n");
     dir.file("tableur/actors.csv",
              "id;name_fr;name_en;level;kind;territory;missions_fr;sources\r\n"
              "dsden-22;DSDEN des Côtes-d'Armor;Côtes-d'Armor "
@@ -414,7 +416,8 @@ TEST_CASE("cli: import-csv FOLDER imports a territory in one command; a bad cell
                 (dir.path / "ailleurs").string());
     INFO(r.output);
     REQUIRE(r.code == 0);
-    CHECK(r.output.find("51 territoires, ") != std::string::npos);  // the national 49 and the two
+    const size_t all = qfq_test::nationalMap().territories.size() + 2;  // the national ones and the two
+    CHECK(r.output.find(std::to_string(all) + " territoires, ") != std::string::npos);
     std::string written = (dir.path / "site" / "cartes" / "bretagne-ouest.json").string();
     json doc = json::parse(qfq_test::readFile(written));
     CHECK(doc["territories"].size() == 2);
@@ -461,8 +464,8 @@ TEST_CASE("cli: contact --topic formation finds the training contacts; unknown t
     INFO(fr.output);
     REQUIRE(fr.code == 0);
     CHECK(fr.output == id.output);
-    CHECK(json::parse(fr.output)["hits"].size() >= 3);
-    Run bad = runQfq("contact '" + kData + "territories/ariege.json' --topic ent --territory dep-90");
+    CHECK(json::parse(fr.output)["lines"].size() >= 3);
+    Run bad = runQfq("contact '" + kData + "territories/ariege.json' --topic ent --territory Arriège");
     CHECK(bad.code == 1);
     CHECK(bad.output.find("vouliez-vous dire") != std::string::npos);
 }

@@ -50,17 +50,17 @@ TEST_CASE("editor: a territory from an empty overlay, undo and redo, valid at ev
     REQUIRE(s.result.ok);
     const size_t base = s.result.map.actors.size();
     CHECK(edit(s, {{"cmd", "edit.addTerritory"},
-                   {"id", "dep-22"},
-                   {"name", "Côtes-d'Armor"},
-                   {"level", "departement"},
-                   {"parent", "ac-rennes"}})["ok"] == true);
+                   {"id", "circ-22-lannion"},
+                   {"name", "Circonscription de Lannion"},
+                   {"level", "circonscription"},
+                   {"parent", "dep-22"}})["ok"] == true);
     for (const char* id : {"dsden-22", "erun-22", "canope-22"})
         CHECK(edit(s, {{"cmd", "edit.addActor"},
                        {"id", id},
                        {"name", std::string("Acteur ") + id},
                        {"level", "departement"},
                        {"kind", "service-deconcentre"},
-                       {"territory", "dep-22"},
+                       {"territory", "circ-22-lannion"},
                        {"source", kSource}})["ok"] == true);
     CHECK(edit(s, {{"cmd", "edit.addRelation"},
                    {"from", "ia-dasen"},
@@ -130,7 +130,7 @@ TEST_CASE("editor: a territory from an empty overlay, undo and redo, valid at ev
 
     nlohmann::json c = ui::changes(s);
     CHECK(c["added"]["actors"] == nlohmann::json({"dsden-22", "canope-22"}));
-    CHECK(c["added"]["territories"] == nlohmann::json({"dep-22"}));
+    CHECK(c["added"]["territories"] == nlohmann::json({"circ-22-lannion"}));
     CHECK(c["added"]["tours"] == nlohmann::json({"decouvrir-22"}));
 }
 

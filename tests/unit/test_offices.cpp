@@ -171,7 +171,7 @@ TEST_CASE("offices: an overlay names offices for the base's territories and adds
     twice["territories"] = json::parse(
         R"J([{"id": "dep-09", "name": "Ariège", "level": "departement", "parent": "toulouse"}])J");
     files.put("twice.json", twice);
-    CHECK_PROBLEM(files.load("twice.json"), "/territories/0/id", "use \"override\"");
+    CHECK_PROBLEM(files.load("twice.json"), "/territories/0/id", "change it with \"override\"");
 
     // Override of a territory the base lacks; an id in an override.
     json bad = minimalOverlay("base");
