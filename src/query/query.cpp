@@ -364,7 +364,10 @@ Neighbourhood Network::neighbourhood(uint32_t actor, int depth) const {
 // 4. k shortest paths (Yen)
 // ---------------------------------------------------------------------------
 
-PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
+// Yen's algorithm: the k best simple paths, spurring at each node of the last path found.
+// `byCost` ranks them by relationCost (Dijkstra, the institutional chain first), else by hops
+// (BFS). Directed arcs first; undirected ones only when no directed path exists.
+PathResult Network::yen(uint32_t from, uint32_t to, int k, uint64_t maxWork, bool byCost) const {
     PathResult out;
     if (!impl_ || from >= n_ || to >= n_ || k <= 0 || !impl_->shown[from] || !impl_->shown[to]) return out;
     const Impl& s = *impl_;
@@ -375,20 +378,23 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
     k = std::min(k, 64);
     const uint64_t workAtStart = s.work;
     std::vector<uint8_t> removedArc(s.arcs.size(), 0), removedNode(n_, 0);
+    auto better = [byCost](const Path& a, const Path& b) {
+        if (byCost && a.cost != b.cost) return a.cost < b.cost;
+        if (a.actors.size() != b.actors.size()) return a.actors.size() < b.actors.size();
+        return a.actors < b.actors;
+    };
+    auto search = [&](uint32_t src, const ArcFilter& af, const NodeFilter& nf) {
+        return byCost ? s.dijkstra(src, to, af, nf) : s.bfs(src, to, af, nf);
+    };
     for (int pass = 0; pass < 2 && out.paths.empty(); ++pass) {
-        const bool directedOnly = pass == 0;
         ArcFilter af;
         af.g = &s.g;
-        af.directedOnly = directedOnly;
+        af.directedOnly = pass == 0;
         af.removedArc = removedArc.data();
         NodeFilter nf{removedNode.data()};
-        if (!s.bfs(from, to, af, nf)) continue;
+        if (!search(from, af, nf)) continue;
         std::vector<Path> A{s.pathTo(from, to)};
         std::vector<Path> B;
-        auto shorter = [](const Path& a, const Path& b) {
-            if (a.actors.size() != b.actors.size()) return a.actors.size() < b.actors.size();
-            return a.actors < b.actors;
-        };
         while (int(A.size()) < k) {
             const Path prev = A.back();
             for (size_t i = 0; i + 1 < prev.actors.size(); ++i) {
@@ -408,80 +414,7 @@ PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) c
                 }
                 for (uint32_t a : cut) removedArc[a] = 1;
                 for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 1;
-                if (s.bfs(spur, to, af, nf)) {
-                    Path spurPath = s.pathTo(spur, to);
-                    Path total;
-                    total.actors.assign(prev.actors.begin(), prev.actors.begin() + long(i));
-                    total.relations.assign(prev.relations.begin(), prev.relations.begin() + long(i));
-                    total.forward.assign(prev.forward.begin(), prev.forward.begin() + long(i));
-                    total.actors.insert(total.actors.end(), spurPath.actors.begin(), spurPath.actors.end());
-                    total.relations.insert(total.relations.end(), spurPath.relations.begin(),
-                                           spurPath.relations.end());
-                    total.forward.insert(total.forward.end(), spurPath.forward.begin(),
-                                         spurPath.forward.end());
-                    auto same = [&](const Path& p) { return p.actors == total.actors; };
-                    if (std::none_of(A.begin(), A.end(), same) && std::none_of(B.begin(), B.end(), same))
-                        B.push_back(std::move(total));
-                }
-                for (uint32_t a : cut) removedArc[a] = 0;
-                for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 0;
-            }
-            if (B.empty() || out.truncated) break;
-            auto best = std::min_element(B.begin(), B.end(), shorter);
-            A.push_back(std::move(*best));
-            B.erase(best);
-        }
-        out.paths = std::move(A);
-        out.undirected = !directedOnly;
-    }
-    return out;
-}
-
-PathResult Network::chainPaths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
-    PathResult out;
-    if (!impl_ || from >= n_ || to >= n_ || k <= 0 || !impl_->shown[from] || !impl_->shown[to]) return out;
-    const Impl& s = *impl_;
-    if (from == to) {
-        out.paths.push_back(Path{{from}, {}, {}, 0});
-        return out;
-    }
-    k = std::min(k, 64);
-    const uint64_t workAtStart = s.work;
-    std::vector<uint8_t> removedArc(s.arcs.size(), 0), removedNode(n_, 0);
-    auto cheaper = [](const Path& a, const Path& b) {
-        if (a.cost != b.cost) return a.cost < b.cost;
-        if (a.actors.size() != b.actors.size()) return a.actors.size() < b.actors.size();
-        return a.actors < b.actors;
-    };
-    for (int pass = 0; pass < 2 && out.paths.empty(); ++pass) {
-        ArcFilter af;
-        af.g = &s.g;
-        af.directedOnly = pass == 0;
-        af.removedArc = removedArc.data();
-        NodeFilter nf{removedNode.data()};
-        if (!s.dijkstra(from, to, af, nf)) continue;
-        std::vector<Path> A{s.pathTo(from, to)};
-        std::vector<Path> B;
-        // Yen's algorithm, as paths() but on costs: spur at each node of the last path found.
-        while (int(A.size()) < k) {
-            const Path prev = A.back();
-            for (size_t i = 0; i + 1 < prev.actors.size(); ++i) {
-                if (s.work - workAtStart > maxWork) {
-                    out.truncated = true;
-                    break;
-                }
-                const uint32_t spur = prev.actors[i];
-                std::vector<uint32_t> cut;
-                for (const Path& p : A) {
-                    if (p.actors.size() <= i + 1 ||
-                        !std::equal(p.actors.begin(), p.actors.begin() + long(i) + 1, prev.actors.begin()))
-                        continue;
-                    for (auto e : boost::make_iterator_range(out_edges(spur, s.g)))
-                        if (target(e, s.g) == p.actors[i + 1]) cut.push_back(get(boost::edge_index, s.g, e));
-                }
-                for (uint32_t a : cut) removedArc[a] = 1;
-                for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 1;
-                if (s.dijkstra(spur, to, af, nf)) {
+                if (search(spur, af, nf)) {
                     Path spurPath = s.pathTo(spur, to);
                     Path total;
                     total.actors.assign(prev.actors.begin(), prev.actors.begin() + long(i));
@@ -510,7 +443,7 @@ PathResult Network::chainPaths(uint32_t from, uint32_t to, int k, uint64_t maxWo
                 for (size_t j = 0; j < i; ++j) removedNode[prev.actors[j]] = 0;
             }
             if (B.empty() || out.truncated) break;
-            auto best = std::min_element(B.begin(), B.end(), cheaper);
+            auto best = std::min_element(B.begin(), B.end(), better);
             A.push_back(std::move(*best));
             B.erase(best);
         }
@@ -518,6 +451,14 @@ PathResult Network::chainPaths(uint32_t from, uint32_t to, int k, uint64_t maxWo
         out.undirected = pass == 1;
     }
     return out;
+}
+
+PathResult Network::paths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
+    return yen(from, to, k, maxWork, false);
+}
+
+PathResult Network::chainPaths(uint32_t from, uint32_t to, int k, uint64_t maxWork) const {
+    return yen(from, to, k, maxWork, true);
 }
 
 // ---------------------------------------------------------------------------

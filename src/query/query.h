@@ -111,6 +111,7 @@ public:
     struct Impl;
 
 private:
+    PathResult yen(uint32_t from, uint32_t to, int k, uint64_t maxWork, bool byCost) const;
     Impl* impl_ = nullptr;
     uint32_t n_ = 0;
 };

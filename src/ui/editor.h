@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct EditForms {
     // Live validation: the command the form would send, and the loader's answer to it.
     std::string checkedCommand;
     nlohmann::json checked;
+    // What each text field drawn last frame holds, by widget name: for status(), so that tests
+    // and scripts know typed text has reached the form.
+    std::map<std::string, std::string> fields;
 };
 
 struct Editor {

@@ -58,6 +58,7 @@ void input(Explorer& ex, const char* label, const char* name, char* buffer, size
     else
         ImGui::InputText(id.c_str(), buffer, size);
     track(ex, name);
+    ex.editor.forms.fields[name] = buffer;
 }
 
 // The loader's messages (from the live check) about `field`, in red under it.
@@ -351,6 +352,23 @@ void relationForm(Explorer& ex) {
     }
 }
 
+// The overlay's own items of one section, each with a "×" that removes it (`removeCmd`).
+static void removableItems(Explorer& ex, const char* section, const char* key, const char* tag,
+                           const char* removeCmd) {
+    const OrderedJson& doc = ex.editor.session.doc;
+    if (!doc.contains(section)) return;
+    for (const OrderedJson& item : doc[section]) {
+        const std::string id = item.value(key, "");
+        const std::string widget = std::string("edit-") + tag + "-remove-" + id;
+        if (button(ex, ("×##" + std::string(tag) + "-" + id).c_str(), widget.c_str())) {
+            send(ex, {{"cmd", removeCmd}, {key, id}});
+            break;
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(id.c_str());
+    }
+}
+
 void territoryForm(Explorer& ex) {
     EditForms& f = ex.editor.forms;
     const Map& m = ex.map;
@@ -374,17 +392,7 @@ void territoryForm(Explorer& ex) {
     if (button(ex, L(ex, "Ajouter le territoire", "Add the territory"), "edit-ter-add") &&
         send(ex, command).value("ok", false))
         f.terId[0] = f.terName[0] = f.terParent[0] = 0;
-    const OrderedJson& doc = ex.editor.session.doc;
-    if (doc.contains("territories"))
-        for (const OrderedJson& t : doc["territories"]) {
-            std::string tid = t.value("id", "");
-            if (button(ex, ("×##ter-" + tid).c_str(), ("edit-ter-remove-" + tid).c_str())) {
-                send(ex, {{"cmd", "edit.removeTerritory"}, {"id", tid}});
-                break;
-            }
-            ImGui::SameLine();
-            ImGui::TextUnformatted(tid.c_str());
-        }
+    removableItems(ex, "territories", "id", "ter", "edit.removeTerritory");
 }
 
 void glossaryForm(Explorer& ex) {
@@ -405,17 +413,7 @@ void glossaryForm(Explorer& ex) {
     if (button(ex, L(ex, "Ajouter au glossaire", "Add to the glossary"), "edit-glo-add") &&
         send(ex, command).value("ok", false))
         f.term[0] = f.expansion[0] = f.definition[0] = 0;
-    const OrderedJson& doc = ex.editor.session.doc;
-    if (doc.contains("glossary"))
-        for (const OrderedJson& g : doc["glossary"]) {
-            std::string term = g.value("term", "");
-            if (button(ex, ("×##glo-" + term).c_str(), ("edit-glo-remove-" + term).c_str())) {
-                send(ex, {{"cmd", "edit.removeGlossary"}, {"term", term}});
-                break;
-            }
-            ImGui::SameLine();
-            ImGui::TextUnformatted(term.c_str());
-        }
+    removableItems(ex, "glossary", "term", "glo", "edit.removeGlossary");
 }
 
 void tourForm(Explorer& ex) {

@@ -181,7 +181,8 @@ json editorStatus(const Explorer& ex) {
             {"tab", e.forms.tab},
             // The command the open form would send (what it checks live): tests wait on it to
             // know that what they typed has reached the form.
-            {"form", e.forms.checkedCommand}};
+            {"form", e.forms.checkedCommand},
+            {"fields", e.forms.fields}};
 }
 
 json editorCommand(Explorer& ex, const json& j) {

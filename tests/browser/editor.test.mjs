@@ -10,9 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, assert, assertEqual, openApp, status, command, frames, waitReady, shot } from '../harness.mjs';
+import { test, assert, assertEqual, openApp, status, command, frames, waitReady, shot } from './harness.mjs';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const qfq = join(root, 'build/native/qfq');
 
 // The entries of a store-only ZIP (what the app writes): name → Buffer.
@@ -46,12 +46,17 @@ async function click(page, name) {
   await frames(page, 2);
 }
 // Types into a field; Dear ImGui takes the characters over several frames, so this waits until
-// the form's command (status().edit.form, what it checks live) holds what was typed.
+// the field (status().edit.fields) holds what was typed.
 async function type(page, name, text, expect = text) {
   await click(page, name);
   await page.waitForFunction(() => window.qfq.status().textInput, null, { timeout: 5000 });
   await page.keyboard.type(text);
-  await page.waitForFunction((t) => window.qfq.status().edit.form.includes(t), expect, { timeout: 10000 });
+  const reached = await page.waitForFunction(([n, t]) => (window.qfq.status().edit.fields[n] || '').includes(t),
+                                            [name, expect], { timeout: 30000 }).then(() => true, () => false);
+  if (!reached) {
+    const st = await status(page);
+    throw new Error(`${name}: typed "${text}", the field holds "${st.edit.fields[name]}" (text input: ${st.textInput})`);
+  }
   await frames(page, 2);
 }
 // Opens a combo and picks an item (a popup opens a few frames after the press; a press that
@@ -118,9 +123,9 @@ async function addActor(page, { id, name, acronym }) {
   await type(page, 'edit-actor-id', id);
   await type(page, 'edit-actor-acronym', acronym);
   await type(page, 'edit-actor-name', name);
-  await choose(page, 'edit-actor-level', 'departement');
+  await choose(page, 'edit-actor-level', 'circonscription');
   await choose(page, 'edit-actor-kind', 'service-deconcentre');
-  await choose(page, 'edit-actor-territory', 'dep-22');
+  await choose(page, 'edit-actor-territory', 'circ-22-lannion');
   await type(page, 'edit-actor-source', `https://example.org/${id}`);
   await click(page, 'edit-actor-add');
   await waitRevision(page, before);
@@ -132,6 +137,7 @@ for (const renderer of ['webgl2', 'webgpu']) {
     await page.evaluate(() => localStorage.removeItem('qfq-edit'));
     try {
       // "Modifier" on the national map: a new, empty overlay of it.
+      if (!(await status(page)).widgets.edit) await click(page, 'menu');  // at 1280 px, in "Menu ▾"
       await click(page, 'edit');
       await page.waitForFunction(() => window.qfq.status().edit.active, null, { timeout: 8000 });
       let e = await edit(page);
@@ -141,10 +147,10 @@ for (const renderer of ['webgl2', 'webgpu']) {
       // A territory: the département the actors work in.
       await click(page, 'edit-tab-territory');
       let before = (await edit(page)).revision;
-      await type(page, 'edit-ter-id', 'dep-22');
-      await type(page, 'edit-ter-name', "Cotes-d'Armor");
-      await choose(page, 'edit-ter-level', 'departement');
-      await type(page, 'edit-ter-parent', 'ac-rennes');
+      await type(page, 'edit-ter-id', 'circ-22-lannion');
+      await type(page, 'edit-ter-name', 'Circonscription de Lannion');
+      await choose(page, 'edit-ter-level', 'circonscription');
+      await type(page, 'edit-ter-parent', 'dep-22');
       await click(page, 'edit-ter-add');
       await waitRevision(page, before);
 
