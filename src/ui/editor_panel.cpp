@@ -563,31 +563,41 @@ void editorPanel(Explorer& ex) {
         send(ex, {{"cmd", "edit.saveCsv"}, {"download", true}});
     ImGui::SameLine();
     if (button(ex, L(ex, "Publier", "Publish"), "edit-publish")) send(ex, {{"cmd", "edit.publish"}});
-    if (ImGui::BeginTabBar("##edit-tabs")) {
-        struct Tab {
-            const char *fr, *en, *name;
-            void (*draw)(Explorer&);
-        };
-        const Tab tabs[] = {{"Acteur", "Actor", "edit-tab-actor", actorForm},
-                            {"Relation", "Relation", "edit-tab-relation", relationForm},
-                            {"Territoire", "Territory", "edit-tab-territory", territoryForm},
-                            {"Glossaire", "Glossary", "edit-tab-glossary", glossaryForm},
-                            {"Visite", "Tour", "edit-tab-tour", tourForm},
-                            {"Changements", "Changes", "edit-tab-changes", changesView},
-                            {"Carte", "Map", "edit-tab-map", mapForm}};
-        for (int i = 0; i < int(std::size(tabs)); ++i) {
-            bool selected = ImGui::BeginTabItem(
-                (std::string(L(ex, tabs[i].fr, tabs[i].en)) + "###" + tabs[i].name).c_str());
-            track(ex, tabs[i].name);
-            if (!selected) continue;
-            if (e.forms.tab != i) e.forms.tab = i, e.forms.checkedCommand = "\x01";
-            ImGui::PushItemWidth(-1);
-            tabs[i].draw(ex);
-            ImGui::PopItemWidth();
-            ImGui::EndTabItem();
+    // The sections as a row of buttons that wraps (a tab bar would cut "Territoire" to "Terri…"
+    // in a window this narrow); the open one is drawn pressed.
+    struct Tab {
+        const char *fr, *en, *name;
+        void (*draw)(Explorer&);
+    };
+    const Tab tabs[] = {{"Acteur", "Actor", "edit-tab-actor", actorForm},
+                        {"Relation", "Relation", "edit-tab-relation", relationForm},
+                        {"Territoire", "Territory", "edit-tab-territory", territoryForm},
+                        {"Glossaire", "Glossary", "edit-tab-glossary", glossaryForm},
+                        {"Visite", "Tour", "edit-tab-tour", tourForm},
+                        {"Changements", "Changes", "edit-tab-changes", changesView},
+                        {"Carte", "Map", "edit-tab-map", mapForm}};
+    ImGui::Separator();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (int i = 0; i < int(std::size(tabs)); ++i) {
+        const char* label = L(ex, tabs[i].fr, tabs[i].en);
+        const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
         }
-        ImGui::EndTabBar();
+        const bool open = e.forms.tab == i;
+        if (open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const bool pressed = ImGui::Button((std::string(label) + "###" + tabs[i].name).c_str());
+        if (open) ImGui::PopStyleColor();
+        track(ex, tabs[i].name);
+        if (pressed && !open) e.forms.tab = i, e.forms.checkedCommand = "\x01";
     }
+    ImGui::Separator();
+    if (e.forms.tab < 0 || e.forms.tab >= int(std::size(tabs))) e.forms.tab = 0;
+    ImGui::PushItemWidth(-1);
+    tabs[e.forms.tab].draw(ex);
+    ImGui::PopItemWidth();
     // The last refusal, and the loader's warnings about the document (one-language overrides…).
     if (!e.lastError.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 0, 32, 255));

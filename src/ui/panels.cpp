@@ -61,8 +61,9 @@ ImVec4 colourOf(uint32_t rgb) {
                   float(rgb & 255) / 255.0f, 1.0f);
 }
 
-void swatch(uint32_t rgb, bool ring) {
+void swatch(uint32_t rgb, bool ring, float dy) {
     ImVec2 p = ImGui::GetCursorScreenPos();
+    p.y += dy;
     float h = ImGui::GetTextLineHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 c = ImGui::ColorConvertFloat4ToU32(colourOf(rgb));
@@ -126,11 +127,26 @@ void noteExtent(Explorer& ex) {
 }
 
 // A clickable actor reference: selects it and flies there.
-void actorLink(Explorer& ex, uint32_t a, const char* idSuffix) {
+void actorLink(Explorer& ex, uint32_t a, const char* idSuffix, const char* prefix) {
     const Actor& actor = ex.map.actors[a];
     std::string text = actor.label(ex.lang);
     if (!actor.acronym.empty()) text += " — " + actorName(ex, actor).get(ex.lang);
-    swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure);
+    // The prefix (an arrow) and the dot sit on the text's first line, which wrappedSelectable
+    // centres in a row as tall as a finger on a phone: shift them by as much.
+    const float line = ImGui::GetTextLineHeight(), spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float prefixW = prefix ? ImGui::CalcTextSize(prefix).x + spacing : 0;
+    const float textW = std::max(ImGui::GetContentRegionAvail().x - prefixW - line - spacing, 40.0f) -
+                        ImGui::GetStyle().FramePadding.x;
+    const float textH = ImGui::CalcTextSize(text.c_str(), nullptr, false, textW).y;
+    const float dy = std::max(0.0f, (std::max(textH + 2.0f, touchHeight(ex)) - textH) * 0.5f);
+    if (prefix) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddText(ImVec2(p.x, p.y + dy), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                            prefix);
+        ImGui::Dummy(ImVec2(prefixW - spacing, line));
+        ImGui::SameLine();
+    }
+    swatch(ex.map.actorKinds[size_t(actor.kind)].colour, actor.confidence == Confidence::Unsure, dy);
     std::string id = std::string("##") + idSuffix + actor.id;
     if (wrappedSelectable(id.c_str(), text, false, touchHeight(ex))) select(ex, long(a), true);
 }

@@ -268,9 +268,7 @@ void card(Explorer& ex) {
                 bool outgoing = rel.from == a;
                 uint32_t other = outgoing ? rel.to : rel.from;
                 const char* arrow = !rel.directed ? "↔" : outgoing ? "→" : "←";
-                ImGui::TextDisabled("%s", arrow);
-                ImGui::SameLine();
-                actorLink(ex, other, rel.id.c_str());
+                actorLink(ex, other, rel.id.c_str(), arrow);
                 noteExtent(ex);
                 if (!rel.description.empty() && ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s", rel.description.get(L).c_str());

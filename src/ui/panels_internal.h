@@ -20,7 +20,7 @@ void track(Explorer& ex, const std::string& name);
 void trackRect(Explorer& ex, const std::string& name, ImVec2 a, ImVec2 b);
 
 ImVec4 colourOf(uint32_t rgb);
-void swatch(uint32_t rgb, bool ring = false);
+void swatch(uint32_t rgb, bool ring = false, float dy = 0);
 void lineSample(const Category& kind);
 
 // Text that wraps at the window's edge (muted: the secondary-text colour).
@@ -31,7 +31,7 @@ void mutedWrapped(const std::string& s);
 bool wrappedSelectable(const char* id, const std::string& text, bool selected, float minHeight = 0,
                        ImU32 colour = 0);
 // A clickable actor reference (wraps): selects it and flies there.
-void actorLink(Explorer& ex, uint32_t a, const char* idSuffix);
+void actorLink(Explorer& ex, uint32_t a, const char* idSuffix, const char* prefix = nullptr);
 
 // The minimum height of a touch target on a phone (CSS px), 0 elsewhere.
 float touchHeight(const Explorer& ex);
