@@ -546,6 +546,12 @@ void editorPanel(Explorer& ex) {
         ImGui::End();
         return;
     }
+    {
+        // The window's own rectangle: a form longer than the screen scrolls inside it, and
+        // scripts scroll a field into view before they click it.
+        const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        ex.widgets.push_back({"edit-window", {p.x, p.y, p.x + size.x, p.y + size.y}});
+    }
     ImGui::BeginDisabled(s.undo.empty());
     if (button(ex, L(ex, "↶ Annuler", "↶ Undo"), "edit-undo")) send(ex, {{"cmd", "edit.undo"}});
     ImGui::EndDisabled();

@@ -34,10 +34,23 @@ async function widget(page, name) {
   const handle = await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout: 8000 });
   return handle.jsonValue();
 }
+// Scrolls the editor's window (mouse wheel over it, as a person would) until the widget `name`
+// is inside it; widgets elsewhere are left as they are.
+async function scrollIntoView(page, name) {
+  for (let i = 0; i < 40; ++i) {
+    const w = await widget(page, name);
+    const win = (await status(page)).widgets['edit-window'];
+    if (!name.startsWith('edit-') || !win || (w[1] >= win[1] + 30 && w[3] <= win[3] - 4)) return w;
+    await page.mouse.move((win[0] + win[2]) / 2, (win[1] + win[3]) / 2);
+    await page.mouse.wheel(0, w[3] > win[3] - 4 ? 100 : -100);
+    await frames(page, 3);
+  }
+  throw new Error(`${name}: not scrolled into the editor's window`);
+}
 // Hover first, then press and release in separate frames, as a person's click is.
-async function click(page, name) {
+async function click(page, name, { scroll = true } = {}) {
   await frames(page, 2);
-  const r = await widget(page, name);
+  const r = scroll ? await scrollIntoView(page, name) : await widget(page, name);
   await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
   await frames(page, 2);
   await page.mouse.down();
@@ -67,13 +80,21 @@ async function choose(page, combo, item) {
     await click(page, combo);
     const open = await page.waitForFunction((n) => window.qfq.status().widgets[n], name, { timeout: 3000 })
       .then(() => true, () => false);
-    if (open) return click(page, name);
+    if (open) return click(page, name, { scroll: false });  // in the combo's popup, not the window
   }
   throw new Error(`${combo}: no item ${item}`);
 }
 const edit = (page) => page.evaluate(() => window.qfq.status().edit);
+// Waits for the change a button made; when none comes, says why (the editor's refusal, the form's
+// problems) and keeps a screenshot.
 async function waitRevision(page, before) {
-  await page.waitForFunction((r) => window.qfq.status().edit.revision > r, before, { timeout: 8000 });
+  const changed = await page.waitForFunction((r) => window.qfq.status().edit.revision > r, before, { timeout: 8000 })
+    .then(() => true, () => false);
+  if (!changed) {
+    const e = await edit(page);
+    await shot(page, 'editor-no-change');
+    throw new Error(`no change (revision ${e.revision}): error "${e.error}", form ${e.form}, problems ${JSON.stringify(e.problems)}`);
+  }
 }
 async function download(page, button, suffix) {
   await page.evaluate(() => { window.qfq.lastDownload = null; });
