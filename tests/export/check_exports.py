@@ -258,7 +258,7 @@ def main():
         r = run(qfq, "import-csv", bad, os.path.join(inj, "relations.csv"), "--base", national, "-o",
                 os.path.join(out, "bad.json"), expect=1)
         check("import-csv: error names file:line:column and the header",
-              "bad.csv:2:5: colonne « level » : niveau inconnu « academy »" in r.stderr, r.stderr[-300:])
+              "bad.csv:2:3: ligne 2, colonne C « level » : niveau inconnu « academy »" in r.stderr, r.stderr[-300:])
         check("import-csv: nothing written on error", not os.path.exists(os.path.join(out, "bad.json")))
 
         # Templates onto the national base, then validate.
