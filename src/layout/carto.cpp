@@ -165,19 +165,18 @@ struct Row {
     float top = 0, bottom = 0, width = 0;  // width: boxes and gaps of its actors
 };
 
-// Cost of a pair whose ends are d rows apart: one per dummy (a row it passes through), and
-// a detour when both ends share a row.
-inline int spanCost(int d) {
-    return d == 0 ? 3 : d - 1;
-}
-
 // Rows of every band: as many as the band's order needs at the wrap width; then actors
 // move (or trade places) between the rows of their band while that shortens their
 // relations, the rows staying within the wrap width: relations to the band above pull
 // an actor to the top rows, to the band below to the bottom rows, and actors linked
-// inside their band end up in neighbouring rows rather than side by side.
+// inside their band end up in neighbouring rows rather than side by side. The cost of a
+// pair whose ends are d rows apart is one per dummy (d - 1), `same` when they share a row.
+// extra[band] more rows than its width needs give room to split a band's own relations
+// over rows (as ELK layers a partition); rows left empty are dropped.
 void assignRows(const LayeredState& s, const Graph& g, const Boxes& b, const Options& o, float wrap,
-                const Pairs& p, std::vector<Row>& rows, std::vector<int>& rowOf) {
+                const Pairs& p, int same, const std::vector<int>& extra, std::vector<Row>& rows,
+                std::vector<int>& rowOf) {
+    auto spanCost = [same](int d) { return d == 0 ? same : d - 1; };
     rows.clear();
     rowOf.assign(g.n, 0);
     std::vector<int> firstRow(size_t(s.bandCount) + 1, 0);
@@ -211,6 +210,7 @@ void assignRows(const LayeredState& s, const Graph& g, const Boxes& b, const Opt
             }
             rows.push_back(row);
         }
+        for (int k = 0; k < extra[size_t(bi)]; ++k) rows.push_back(Row{bi, 0, 0, 0});
     }
     firstRow[size_t(s.bandCount)] = int(rows.size());
     std::vector<int> count(rows.size(), 0);
@@ -273,6 +273,12 @@ void assignRows(const LayeredState& s, const Graph& g, const Boxes& b, const Opt
         }
         if (!improved) break;
     }
+    std::vector<int> renumber(rows.size(), -1);
+    std::vector<Row> kept;
+    for (size_t r = 0; r < rows.size(); ++r)
+        if (count[r] > 0) renumber[r] = int(kept.size()), kept.push_back(rows[r]);
+    for (int& r : rowOf) r = renumber[size_t(r)];
+    rows = std::move(kept);
 }
 
 // ---------------------------------------------------------------------------
@@ -353,19 +359,146 @@ void packRow(const std::vector<uint32_t>& ord, Items& it) {
     for (size_t j = 0; j < ord.size(); ++j) it.x[ord[j]] = -width * 0.5f + it.left[ord.front()] + shift[j];
 }
 
+// One way to lay the rows: which actor in which row, and the ordered proper layered graph
+// (rows as layers, a dummy per row a route passes through).
+struct Layering {
+    std::vector<Row> rows;
+    std::vector<int> rowOf;
+    std::vector<std::vector<uint32_t>> members;  // per row: its actors
+    RowGraph rg;
+    Items it;
+    std::vector<uint32_t> chainFirst;  // per pair: its first dummy (consecutive, top row first)
+    std::vector<int32_t> inRowOf;      // per pair: its index in rg.inRow, -1 if its ends' rows differ
+    long cost = 0;                     // crossings (RowGraph::crossings) after ordering
+    float zoom = 0;                    // the zoom at which it fits the target screen
+};
+
+// Rows (assignRows), the first order (the band order of the barycentre sweeps, dummies
+// where the straight line between their ends crosses their row), then orderRows.
+void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const Options& o, float wrap,
+                   const Pairs& pairs, int same, const std::vector<int>& extra, Layering& l) {
+    assignRows(s, g, b, o, wrap, pairs, same, extra, l.rows, l.rowOf);
+    const std::vector<Row>& rows = l.rows;
+    const std::vector<int>& rowOf = l.rowOf;
+    l.members.assign(rows.size(), {});
+    for (uint32_t v = 0; v < g.n; ++v) l.members[size_t(rowOf[v])].push_back(v);
+    Items& it = l.it;
+    it.real = g.n;
+    it.boxGap = o.boxGap;
+    it.boxToLine = std::max(6.0f, o.boxGap * 0.5f);
+    it.x.assign(g.n, 0), it.left = b.left, it.right = b.right;
+    RowGraph& rg = l.rg;
+    rg.real = g.n;
+    rg.row.assign(rowOf.begin(), rowOf.end());
+    for (uint32_t v = 0; v < g.n; ++v)
+        if (g.pinned[v]) rg.row[v] = -1;
+    rg.order.assign(rows.size(), {});
+    // A same-row edge may detour over its row unless the band's caption strip is there.
+    rg.detourAbove.assign(rows.size(), 0);
+    for (size_t r = 1; r < rows.size(); ++r) rg.detourAbove[r] = rows[r - 1].band == rows[r].band;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        auto& ord = rg.order[r];
+        for (uint32_t v : l.members[r])
+            if (!g.pinned[v]) ord.push_back(v);
+        std::stable_sort(ord.begin(), ord.end(),
+                         [&](uint32_t p, uint32_t q) { return s.rank[p] < s.rank[q]; });
+        packRow(ord, it);
+    }
+    const uint32_t np = uint32_t(pairs.end.size() / 2);
+    l.chainFirst.assign(np, 0);
+    l.inRowOf.assign(np, -1);
+    for (uint32_t q = 0; q < np; ++q) {
+        uint32_t top = pairs.end[2 * q], bottom = pairs.end[2 * q + 1];
+        if (rowOf[top] > rowOf[bottom]) std::swap(top, bottom);
+        const int rt = rowOf[top], rb = rowOf[bottom];
+        l.chainFirst[q] = uint32_t(rg.row.size());
+        if (rt == rb) {
+            l.inRowOf[q] = int32_t(rg.inRow.size());
+            rg.inRow.push_back({top, bottom});
+            continue;
+        }
+        uint32_t prev = top;
+        for (int k = rt + 1; k < rb; ++k) {
+            const uint32_t d = rg.addDummy(k);
+            const float t = float(k - rt) / float(rb - rt);
+            it.x.push_back(it.x[top] + (it.x[bottom] - it.x[top]) * t);
+            it.left.push_back(0), it.right.push_back(0);
+            rg.order[size_t(k)].push_back(d);
+            rg.link(prev, d);
+            prev = d;
+        }
+        rg.link(prev, bottom);
+    }
+    for (auto& ord : rg.order)
+        std::stable_sort(ord.begin(), ord.end(), [&](uint32_t p, uint32_t q) { return it.x[p] < it.x[q]; });
+    rg.finish();
+    l.cost = orderRows(rg, o.seed);
+
+    // The fit: rows as wide as their items need (at least the wrap), heights as drawn.
+    double height = 0, width = wrap;
+    std::vector<float> shift;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (r == 0 || rows[r - 1].band != rows[r].band) height += o.captionHeight;
+        float h = 0;
+        for (uint32_t v : l.members[r]) h = std::max(h, b.height[v]);
+        const bool last = r + 1 == rows.size() || rows[r + 1].band != rows[r].band;
+        height += h + (last ? o.channel * 0.5f : o.channel);
+        width = std::max<double>(width, offsets(rg.order[r], it, shift));
+    }
+    const double vw = std::max(100.0f, o.viewWidth), vh = std::max(100.0f, o.viewHeight);
+    l.zoom = float(std::min({2.0, vw / std::max(1.0, width), vh / std::max(1.0, height)}));
+}
+
 }  // namespace
 
 void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& pos, std::vector<Band>& bands) {
     const Boxes b = boxes(g, o);
     const float wrap = chooseWrap(s, b, o);
     const Pairs pairs = pairsOf(g);
-    std::vector<Row> rows;
-    std::vector<int> rowOf;
-    assignRows(s, g, b, o, wrap, pairs, rows, rowOf);
 
-    // 5. Vertical geometry: caption strip, rows, channels.
-    std::vector<std::vector<uint32_t>> members(rows.size());
-    for (uint32_t v = 0; v < g.n; ++v) members[size_t(rowOf[v])].push_back(v);
+    // 5. Candidates: a few costs for a shared row, then one or two extra rows in bands whose
+    // own relations still detour, kept when crossings drop and labels stay readable (the
+    // fit loses under a tenth of its zoom, or text stays at least 18 px); fewest crossings win.
+    std::vector<int> extra(size_t(s.bandCount), 0);
+    Layering best;
+    buildLayering(s, g, b, o, wrap, pairs, 3, extra, best);
+    int bestSame = 3;
+    const size_t work = best.rg.row.size() + best.rg.segments.size();
+    if (work < 6000) {
+        for (int same : {1, 6}) {
+            Layering l;
+            buildLayering(s, g, b, o, wrap, pairs, same, extra, l);
+            if (l.cost < best.cost) best = std::move(l), bestSame = same;
+        }
+        const float baseZoom = best.zoom;
+        for (int bi = 0; bi < s.bandCount; ++bi) {
+            bool detours = false;
+            for (size_t k = 0; k < best.rg.inRow.size(); ++k)
+                detours |= best.rows[size_t(best.rowOf[best.rg.inRow[k][0]])].band == bi &&
+                           best.rg.detourCost(k).first > 0;
+            if (!detours) continue;
+            // One more row, or two (a cycle of four needs three rows to be drawn without a
+            // crossing: two rows make it a K2,2).
+            int keep = 0;
+            for (int add = 1; add <= 2; ++add) {
+                extra[size_t(bi)] = add;
+                Layering l;
+                buildLayering(s, g, b, o, wrap, pairs, bestSame, extra, l);
+                if (l.cost < best.cost && (l.zoom >= 0.9f * baseZoom || l.zoom * o.fontSize >= 18.0f))
+                    best = std::move(l), keep = add;
+            }
+            extra[size_t(bi)] = keep;
+        }
+    }
+    std::vector<Row>& rows = best.rows;
+    const std::vector<int>& rowOf = best.rowOf;
+    const std::vector<std::vector<uint32_t>>& members = best.members;
+    RowGraph& rg = best.rg;
+    Items& it = best.it;
+    const std::vector<uint32_t>& chainFirst = best.chainFirst;
+    const uint32_t np = uint32_t(pairs.end.size() / 2);
+
+    // Vertical geometry: caption strip, rows, channels.
     bands.clear();
     float y = 0;
     for (size_t r = 0; r < rows.size(); ++r) {
@@ -394,56 +527,6 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
         }
     }
 
-    // The proper layered graph: rows as layers, a dummy per row a route passes through.
-    // First order: the band order of the barycentre sweeps, dummies where the straight line
-    // between their ends crosses their row.
-    Items it;
-    it.real = g.n;
-    it.boxGap = o.boxGap;
-    it.boxToLine = std::max(6.0f, o.boxGap * 0.5f);
-    it.x.assign(g.n, 0), it.left = b.left, it.right = b.right;
-    RowGraph rg;
-    rg.real = g.n;
-    rg.row.assign(rowOf.begin(), rowOf.end());
-    for (uint32_t v = 0; v < g.n; ++v)
-        if (g.pinned[v]) rg.row[v] = -1;
-    rg.order.assign(rows.size(), {});
-    for (size_t r = 0; r < rows.size(); ++r) {
-        auto& ord = rg.order[r];
-        for (uint32_t v : members[r])
-            if (!g.pinned[v]) ord.push_back(v);
-        std::stable_sort(ord.begin(), ord.end(),
-                         [&](uint32_t p, uint32_t q) { return s.rank[p] < s.rank[q]; });
-        packRow(ord, it);
-    }
-    const uint32_t np = uint32_t(pairs.end.size() / 2);
-    std::vector<uint32_t> chainFirst(np, 0);  // a pair's dummies are consecutive items, top row first
-    for (uint32_t q = 0; q < np; ++q) {
-        uint32_t top = pairs.end[2 * q], bottom = pairs.end[2 * q + 1];
-        if (rowOf[top] > rowOf[bottom]) std::swap(top, bottom);
-        const int rt = rowOf[top], rb = rowOf[bottom];
-        chainFirst[q] = uint32_t(rg.row.size());
-        if (rt == rb) {
-            rg.inRow.push_back({top, bottom});
-            continue;
-        }
-        uint32_t prev = top;
-        for (int k = rt + 1; k < rb; ++k) {
-            const uint32_t d = rg.addDummy(k);
-            const float t = float(k - rt) / float(rb - rt);
-            it.x.push_back(it.x[top] + (it.x[bottom] - it.x[top]) * t);
-            it.left.push_back(0), it.right.push_back(0);
-            rg.order[size_t(k)].push_back(d);
-            rg.link(prev, d);
-            prev = d;
-        }
-        rg.link(prev, bottom);
-    }
-    for (auto& ord : rg.order)
-        std::stable_sort(ord.begin(), ord.end(), [&](uint32_t p, uint32_t q) { return it.x[p] < it.x[q]; });
-    rg.finish();
-    orderRows(rg, o.seed);
-
     // Horizontal placement: packed rows, then slid toward their neighbours (down and up).
     for (const auto& ord : rg.order) packRow(ord, it);
     for (int pass = 0; pass < 8; ++pass)
@@ -456,24 +539,28 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
         size_t bi = 0;
         for (size_t r = 0; r < rows.size(); ++r) {
             if (r > 0 && rows[r - 1].band != rows[r].band) ++bi;
-            for (uint32_t v : members[r]) {
-                bands[bi].x0 = std::min(bands[bi].x0, pos.x[v] - b.left[v]);
-                bands[bi].x1 = std::max(bands[bi].x1, pos.x[v] + b.right[v]);
+            for (uint32_t v : rg.order[r]) {  // boxes, and the routes passing between them
+                bands[bi].x0 = std::min(bands[bi].x0, it.x[v] - (v < g.n ? b.left[v] : it.boxToLine));
+                bands[bi].x1 = std::max(bands[bi].x1, it.x[v] + (v < g.n ? b.right[v] : it.boxToLine));
             }
         }
     }
 
     // Routes: down from the upper end's disc, through its dummies' gaps, into the lower end;
-    // a same-row pair side by side goes straight, otherwise it dips into the channel below.
+    // a same-row pair side by side goes straight, otherwise it detours just under (or over)
+    // its row, on the side where it crosses fewer routes.
     std::vector<Route> pairRoute(np);
+
     for (uint32_t q = 0; q < np; ++q) {
         const uint32_t a = pairs.end[2 * q], c = pairs.end[2 * q + 1];
         Route& route = pairRoute[q];
         const int ra = rowOf[a], rc = rowOf[c];
         if (ra == rc) {
             if (std::abs(int(rg.pos[a]) - int(rg.pos[c])) == 1) continue;
-            const float yb = rows[size_t(ra)].bottom + std::min(8.0f, o.channel * 0.3f);
-            route = {{pos.x[a], yb}, {pos.x[c], yb}};
+            const bool above = rg.detourCost(size_t(best.inRowOf[q])).second;
+            const float dip = std::min(6.0f, o.channel * 0.25f);
+            const float yd = above ? rows[size_t(ra)].top - dip : rows[size_t(ra)].bottom + dip;
+            route = {{pos.x[a], yd}, {pos.x[c], yd}};
             continue;
         }
         const bool down = ra < rc;

@@ -12,8 +12,9 @@
 // as one straight segment from an item of the upper row to an item of the lower one, so two
 // routes cross in a channel exactly when their ends come in opposite orders: counting
 // inversions per channel counts what is drawn (Gansner et al., "A technique for drawing
-// directed graphs", 1993, §3). Edges inside one row cost the number of items between their
-// ends (each of those items' routes crosses the detour such an edge takes in a channel).
+// directed graphs", 1993, §3). An edge inside one row goes straight when its ends are side
+// by side, else it detours just under (or over) the row: it then crosses the routes that
+// leave the items between its ends on that side.
 #include <algorithm>
 #include <numeric>
 
@@ -64,8 +65,6 @@ void RowGraph::finish() {
 
 namespace {
 
-constexpr long kInRowWeight = 2;  // an item between the ends of a same-row edge costs this
-
 struct Scratch {
     std::vector<uint32_t> seq, tree;
     std::vector<float> key;
@@ -96,10 +95,7 @@ long channelCrossings(const RowGraph& g, size_t r, Scratch& s) {
 
 long inRowCost(const RowGraph& g) {
     long c = 0;
-    for (const auto& e : g.inRow) {
-        const long d = std::labs(long(g.pos[e[0]]) - long(g.pos[e[1]]));
-        c += kInRowWeight * std::max(0L, d - 1);
-    }
+    for (size_t k = 0; k < g.inRow.size(); ++k) c += g.detourCost(k).first;
     return c;
 }
 
@@ -161,21 +157,22 @@ std::pair<long, long> pairCrossings(const RowGraph& g, uint32_t a, uint32_t b) {
     return {ab, ba};
 }
 
-// Change of the same-row cost when a (at i) and b (at i + 1) trade places.
-long inRowDelta(const RowGraph& g, uint32_t a, uint32_t b) {
-    long d = 0;
-    const uint32_t i = g.pos[a];
-    for (uint32_t k : g.inRowOf[a]) {
-        const uint32_t x = g.inRow[k][0] == a ? g.inRow[k][1] : g.inRow[k][0];
-        if (x == b || g.row[x] != g.row[a]) continue;
-        d += g.pos[x] > i + 1 ? -1 : g.pos[x] < i ? 1 : 0;
-    }
-    for (uint32_t k : g.inRowOf[b]) {
-        const uint32_t y = g.inRow[k][0] == b ? g.inRow[k][1] : g.inRow[k][0];
-        if (y == a || g.row[y] != g.row[b]) continue;
-        d += g.pos[y] < i ? -1 : g.pos[y] > i + 1 ? 1 : 0;
-    }
-    return d * kInRowWeight;
+// Change of the same-row cost when a and its right neighbour b trade places: only the
+// same-row edges ending at a or b change (items strictly between others' ends stay so).
+long inRowDelta(RowGraph& g, uint32_t a, uint32_t b) {
+    if (g.inRowOf[a].empty() && g.inRowOf[b].empty()) return 0;
+    auto cost = [&]() {
+        long c = 0;
+        for (uint32_t k : g.inRowOf[a]) c += g.detourCost(k).first;
+        for (uint32_t k : g.inRowOf[b])
+            if (g.inRow[k][0] != a && g.inRow[k][1] != a) c += g.detourCost(k).first;
+        return c;
+    };
+    const long before = cost();
+    std::swap(g.pos[a], g.pos[b]);
+    const long after = cost();
+    std::swap(g.pos[a], g.pos[b]);
+    return after - before;
 }
 
 // Swaps neighbours while that removes crossings (Gansner et al.'s "transpose").
@@ -197,6 +194,22 @@ void transpose(RowGraph& g, int maxPasses) {
 }
 
 }  // namespace
+
+std::pair<long, bool> RowGraph::detourCost(size_t k) const {
+    const uint32_t a = inRow[k][0], c = inRow[k][1];
+    const uint32_t lo = std::min(pos[a], pos[c]), hi = std::max(pos[a], pos[c]);
+    if (hi - lo <= 1) return {0, false};
+    const auto& ord = order[size_t(row[a])];
+    long below = 0, above = 0;
+    for (uint32_t j = lo + 1; j < hi; ++j) {
+        const uint32_t v = ord[j];
+        below += downOff[v + 1] - downOff[v];
+        above += upOff[v + 1] - upOff[v];
+    }
+    // One more for the detour itself: side by side is better than a detour that crosses nothing.
+    if (!detourAbove.empty() && detourAbove[size_t(row[a])] && above < below) return {above + 1, true};
+    return {below + 1, false};
+}
 
 long RowGraph::crossings() const {
     Scratch s;

@@ -59,6 +59,7 @@ struct RowGraph {
     std::vector<std::vector<uint32_t>> order;  // per row: its items, left to right
     std::vector<uint32_t> segments;            // 2 per segment: upper item, lower item
     std::vector<std::array<uint32_t, 2>> inRow;
+    std::vector<uint8_t> detourAbove;  // per row: may a same-row edge detour over it (else under)
     // Built by finish(): CSR neighbours in the row above / below, same-row edges per item,
     // and each item's index in its row (kept in step with `order`).
     std::vector<uint32_t> upOff, up, downOff, down, pos;
@@ -68,6 +69,9 @@ struct RowGraph {
     void link(uint32_t upper, uint32_t lower);
     void finish();
     long crossings() const;  // segment pairs crossing in a channel + same-row detour cost
+    // Same-row edge k: what its detour crosses (+1 unless its ends are side by side), and
+    // whether it goes over the row rather than under.
+    std::pair<long, bool> detourCost(size_t k) const;
 };
 
 // Reorders every row to reduce crossings (barycentre sweeps, transposition, several
