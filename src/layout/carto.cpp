@@ -248,7 +248,8 @@ void assignRows(const LayeredState& s, const Graph& g, const Boxes& b, const Opt
                         rows[size_t(to)].width + o.boxGap + widthOf(v) <= wrap)
                         bestDelta = d, bestRow = to, bestSwap = UINT32_MAX;
                 }
-                for (uint32_t u : ord) {
+                for (size_t j = 0; j < ord.size() && ord.size() <= 400; ++j) {  // trades: small bands
+                    const uint32_t u = ord[j];
                     const int to = rowOf[u];
                     if (to == from || g.pinned[u]) continue;
                     const float dw = widthOf(u) - widthOf(v);
@@ -376,7 +377,8 @@ struct Layering {
 // Rows (assignRows), the first order (the band order of the barycentre sweeps, dummies
 // where the straight line between their ends crosses their row), then orderRows.
 void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const Options& o, float wrap,
-                   const Pairs& pairs, int same, const std::vector<int>& extra, Layering& l) {
+                   const Pairs& pairs, int same, const std::vector<int>& extra, Layering& l, int effort) {
+    l = Layering{};
     assignRows(s, g, b, o, wrap, pairs, same, extra, l.rows, l.rowOf);
     const std::vector<Row>& rows = l.rows;
     const std::vector<int>& rowOf = l.rowOf;
@@ -432,7 +434,7 @@ void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const 
     for (auto& ord : rg.order)
         std::stable_sort(ord.begin(), ord.end(), [&](uint32_t p, uint32_t q) { return it.x[p] < it.x[q]; });
     rg.finish();
-    l.cost = orderRows(rg, o.seed);
+    l.cost = orderRows(rg, o.seed, effort);
 
     // The fit: rows as wide as their items need (at least the wrap), heights as drawn.
     double height = 0, width = wrap;
@@ -459,15 +461,19 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
     // 5. Candidates: a few costs for a shared row, then one or two extra rows in bands whose
     // own relations still detour, kept when crossings drop and labels stay readable (the
     // fit loses under a tenth of its zoom, or text stays at least 18 px); fewest crossings win.
+    // Candidates of a small map are ordered in earnest; those of bigger ones on one start
+    // (the winner is then ordered in earnest), so the layout stays within tens of ms.
     std::vector<int> extra(size_t(s.bandCount), 0);
     Layering best;
-    buildLayering(s, g, b, o, wrap, pairs, 3, extra, best);
+    buildLayering(s, g, b, o, wrap, pairs, 3, extra, best, 1);
     int bestSame = 3;
     const size_t work = best.rg.row.size() + best.rg.segments.size();
+    const int kTry = work < 400 ? 8 : 1;
+    if (kTry > 1) buildLayering(s, g, b, o, wrap, pairs, 3, extra, best, kTry);
     if (work < 6000) {
         for (int same : {1, 6}) {
             Layering l;
-            buildLayering(s, g, b, o, wrap, pairs, same, extra, l);
+            buildLayering(s, g, b, o, wrap, pairs, same, extra, l, kTry);
             if (l.cost < best.cost) best = std::move(l), bestSame = same;
         }
         const float baseZoom = best.zoom;
@@ -483,13 +489,14 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
             for (int add = 1; add <= 2; ++add) {
                 extra[size_t(bi)] = add;
                 Layering l;
-                buildLayering(s, g, b, o, wrap, pairs, bestSame, extra, l);
+                buildLayering(s, g, b, o, wrap, pairs, bestSame, extra, l, kTry);
                 if (l.cost < best.cost && (l.zoom >= 0.9f * baseZoom || l.zoom * o.fontSize >= 18.0f))
                     best = std::move(l), keep = add;
             }
             extra[size_t(bi)] = keep;
         }
     }
+    if (kTry < 8 && work < 20000) best.cost = orderRows(best.rg, o.seed + 1, 8);
     std::vector<Row>& rows = best.rows;
     const std::vector<int>& rowOf = best.rowOf;
     const std::vector<std::vector<uint32_t>>& members = best.members;

@@ -220,15 +220,16 @@ long RowGraph::crossings() const {
 // 4. orderRows
 // ---------------------------------------------------------------------------
 
-long orderRows(RowGraph& g, uint64_t seed) {
+long orderRows(RowGraph& g, uint64_t seed, int effort) {
     Scratch s;
     const size_t rows = g.order.size();
     std::vector<std::vector<uint32_t>> best = g.order, start = g.order;
     long bestCost = total(g, s);
     // Work bounded by the size of the graph: maps of a few hundred items get many starts.
     const size_t items = g.row.size() + g.segments.size();
-    const int starts = items < 3000 ? 8 : items < 20000 ? 3 : 1;
-    const int iterations = items < 20000 ? 24 : 8;
+    const int starts = std::max(1, items < 3000 ? effort : items < 20000 ? effort / 3 : 1);
+    const int iterations = items < 20000 ? 24 : 4;
+    const int passes = items < 20000 ? 8 : 2;
     Rng rng(seed);
     for (int st = 0; st < starts; ++st) {
         g.order = start;
@@ -250,7 +251,7 @@ long orderRows(RowGraph& g, uint64_t seed) {
                 const size_t r = down ? i : rows - 1 - i;
                 sortByBarycentre(g, r, down ? -1 : 1, s);
             }
-            transpose(g, 8);
+            transpose(g, passes);
             current = total(g, s);
             if (current < bestCost) {
                 bestCost = current, best = g.order, stale = 0;

@@ -75,8 +75,9 @@ struct RowGraph {
 };
 
 // Reorders every row to reduce crossings (barycentre sweeps, transposition, several
-// starts; the best order seen wins, never worse than the given one). Returns its cost.
-long orderRows(RowGraph& g, uint64_t seed);
+// starts, up to `effort` on small graphs; the best order seen wins, never worse than the
+// given one). Returns its cost.
+long orderRows(RowGraph& g, uint64_t seed, int effort = 8);
 
 // ---------------------------------------------------------------------------
 // 3. Force
