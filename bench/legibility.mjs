@@ -181,11 +181,11 @@ export function table(out) {
   for (const r of out.results)
     for (const [vp, a] of Object.entries(r.app))
       t += `| ${r.map} | ${vp} | ${a.visible} | ${a.labelled} | ${a.labelOverlaps} | ${a.labelNodeOverlaps} | ${a.edgeThroughLabel} | ${a.edges} | ${a.crossings} | ${a.minLabelPx} | ${a.layoutMs} |\n`;
-  t += '\n| map | ours: crossings at 1280×800 | ELK layered: crossings straight / routed | ELK size | ELK label px 1280 / 1920 / 390 | dot: crossings straight / routed | dot size | dot label px 1280 / 1920 / 390 |\n|---|---|---|---|---|---|---|---|\n';
+  t += '\n| map | ours: crossings at 1280×800 / 1920×1080 | ELK layered: crossings straight / routed | ELK size | ELK label px 1280 / 1920 / 390 | dot: crossings straight / routed | dot size | dot label px 1280 / 1920 / 390 |\n|---|---|---|---|---|---|---|---|\n';
   const px = (d) => (d && d.fontPx ? Object.values(d.fontPx).join(' / ') : '–');
   const size = (d) => (d && d.width ? `${Math.round(d.width)}×${Math.round(d.height)}` : (d && d.error) || '–');
   for (const r of out.results)
-    t += `| ${r.map} | ${r.app['1280x800'].crossings} | ${r.elk && r.elk.width ? `${r.elk.straight} / ${r.elk.routed}` : '–'} | ${size(r.elk)} | ${px(r.elk)} | ${r.dot && r.dot.width ? `${r.dot.straight} / ${r.dot.routed}` : '–'} | ${size(r.dot)} | ${px(r.dot)} |\n`;
+    t += `| ${r.map} | ${r.app['1280x800'].crossings} / ${r.app['1920x1080'] ? r.app['1920x1080'].crossings : '–'} | ${r.elk && r.elk.width ? `${r.elk.straight} / ${r.elk.routed}` : '–'} | ${size(r.elk)} | ${px(r.elk)} | ${r.dot && r.dot.width ? `${r.dot.straight} / ${r.dot.routed}` : '–'} | ${size(r.dot)} | ${px(r.dot)} |\n`;
   return t;
 }
 
