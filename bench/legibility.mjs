@@ -11,8 +11,11 @@
 // levels as partitions, and dot with rank=same per level; for each: crossings (straight
 // lines between centres, and along the peer's own routes), drawing size, and the label
 // size (px) the drawing would have when fitted to each viewport.
-// Usage: node bench/legibility.mjs [--readme]   (writes build/bench/legibility.json;
-// --readme regenerates README.md's table between its legibility markers)
+// Usage: node bench/legibility.mjs [--readme] [--maps a,b] [--viewports 1280x800,1920x1080]
+//   [--dump DIR]
+// (writes build/bench/legibility.json; --readme regenerates README.md's table between its
+// legibility markers and needs the full run; --maps/--viewports measure a subset while
+// iterating — the peers always take the 1280×800 graph, so a subset must include it)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,8 +24,10 @@ import { launch } from '../tests/browser/chromium.mjs';
 import { legibility } from '../tests/browser/carto.test.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
-const maps = ['national', 'val-d-oise', 'occitanie', 'ariege', 'wallonie'];
-const viewports = [[1280, 800], [1920, 1080], [390, 844]];
+const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : null; };
+const allMaps = ['national', 'val-d-oise', 'occitanie', 'ariege', 'wallonie'];
+const maps = arg('--maps') ? arg('--maps').split(',') : allMaps;
+const viewports = (arg('--viewports') || '1280x800,1920x1080,390x844').split(',').map((v) => v.split('x').map(Number));
 const LAYOUT_FONT = 13;  // the app's label em size at zoom 1 (ui/explorer.h layoutFont)
 
 // Pairs of polylines (not sharing an end) that cross at least once.
@@ -143,6 +148,7 @@ async function main() {
       await page.setViewportSize({ width: w, height: h });
       const sc = await settled(page, w);
       const st = await page.evaluate(() => window.qfq.status());
+      if (arg('--dump')) { mkdirSync(arg('--dump'), { recursive: true }); writeFileSync(`${arg('--dump')}/${id}-${w}x${h}.json`, JSON.stringify({ status: st, scene: sc })); }
       const m = legibility(sc);
       const minPx = sc.labels.length ? Math.min(...sc.labels.map((l) => l.y1 - l.y0)) : 0;
       row.app[`${w}x${h}`] = { visible: m.visible, labelled: m.labelled, labelOverlaps: m.ll, labelNodeOverlaps: m.ln,
@@ -163,7 +169,10 @@ async function main() {
   mkdirSync(`${root}build/bench`, { recursive: true });
   const out = { generated: new Date().toISOString(), viewports: viewports.map(([w, h]) => `${w}x${h}`), results };
   writeFileSync(`${root}build/bench/legibility.json`, JSON.stringify(out, null, 2) + '\n');
-  if (process.argv.includes('--readme')) writeReadme(out);
+  if (process.argv.includes('--readme')) {
+    if (maps.length !== allMaps.length || viewports.length !== 3) throw new Error('--readme needs every map and viewport');
+    writeReadme(out);
+  }
 }
 
 // README table, generated from the JSON (never typed by hand).
@@ -172,11 +181,11 @@ export function table(out) {
   for (const r of out.results)
     for (const [vp, a] of Object.entries(r.app))
       t += `| ${r.map} | ${vp} | ${a.visible} | ${a.labelled} | ${a.labelOverlaps} | ${a.labelNodeOverlaps} | ${a.edgeThroughLabel} | ${a.edges} | ${a.crossings} | ${a.minLabelPx} | ${a.layoutMs} |\n`;
-  t += '\n| map | ours: crossings at 1280×800 | ELK layered: crossings straight / routed | ELK size | ELK label px 1280 / 1920 / 390 | dot: crossings straight / routed | dot size | dot label px 1280 / 1920 / 390 |\n|---|---|---|---|---|---|---|---|\n';
+  t += '\n| map | ours: crossings at 1280×800 / 1920×1080 | ELK layered: crossings straight / routed | ELK size | ELK label px 1280 / 1920 / 390 | dot: crossings straight / routed | dot size | dot label px 1280 / 1920 / 390 |\n|---|---|---|---|---|---|---|---|\n';
   const px = (d) => (d && d.fontPx ? Object.values(d.fontPx).join(' / ') : '–');
   const size = (d) => (d && d.width ? `${Math.round(d.width)}×${Math.round(d.height)}` : (d && d.error) || '–');
   for (const r of out.results)
-    t += `| ${r.map} | ${r.app['1280x800'].crossings} | ${r.elk && r.elk.width ? `${r.elk.straight} / ${r.elk.routed}` : '–'} | ${size(r.elk)} | ${px(r.elk)} | ${r.dot && r.dot.width ? `${r.dot.straight} / ${r.dot.routed}` : '–'} | ${size(r.dot)} | ${px(r.dot)} |\n`;
+    t += `| ${r.map} | ${r.app['1280x800'].crossings} / ${r.app['1920x1080'] ? r.app['1920x1080'].crossings : '–'} | ${r.elk && r.elk.width ? `${r.elk.straight} / ${r.elk.routed}` : '–'} | ${size(r.elk)} | ${px(r.elk)} | ${r.dot && r.dot.width ? `${r.dot.straight} / ${r.dot.routed}` : '–'} | ${size(r.dot)} | ${px(r.dot)} |\n`;
   return t;
 }
 

@@ -5,14 +5,16 @@
 // Contents
 //   1. Boxes (from the label metrics of layout/labels.h)
 //   2. Wrap width: the one that lets the drawing fill the target screen at the largest zoom
-//   3. Rows: assignment (up-linked actors on top), ordering, placement, compaction
-//   4. Routes: vertical stubs, bends in the channels between rows, gaps through rows
+//   3. Pairs (parallel relations share one route) and rows (which actor in which row)
+//   4. Placement: rows packed and slid toward their neighbours (isotonic regression)
+//   5. cartoPlace: rows, the proper layered graph and its order (carto_order.cpp), routes
 //
 // Geometry (layout units = CSS pixels at zoom 1): a box spans [x - r, x + r + gap + label]
 // horizontally and its row's height vertically; rows of a band are separated by `channel`,
 // bands by a caption strip. A route leaves its disc vertically inside its own box, bends
-// only in the free channels between rows, and crosses intermediate rows through the gaps
-// between boxes (Sugiyama-style dummy points), so by construction it meets no other box.
+// only in the free channels between rows, and crosses intermediate rows at a dummy item of
+// its own, placed between boxes like one (Sugiyama's long-edge dummies), so by
+// construction it meets no other box, and routes cross only where their order says so.
 #include <algorithm>
 #include <cmath>
 
@@ -117,14 +119,172 @@ float chooseWrap(const LayeredState& s, const Boxes& b, const Options& o) {
 }
 
 // ---------------------------------------------------------------------------
-// 3. Rows
+// 3. Pairs and rows
 // ---------------------------------------------------------------------------
+
+// Relations between the same two actors are drawn as one edge: they get one route.
+struct Pairs {
+    std::vector<uint32_t> end;          // 2 per pair: its first edge's from, to
+    std::vector<uint32_t> ofEdge;       // per edge: its pair, UINT32_MAX = no route
+    std::vector<uint32_t> adjOff, adj;  // CSR: per node, the other end of each of its pairs
+};
+
+Pairs pairsOf(const Graph& g) {
+    Pairs p;
+    const uint32_t m = g.edgeCount();
+    p.ofEdge.assign(m, UINT32_MAX);
+    std::vector<std::pair<uint64_t, uint32_t>> keys;
+    for (uint32_t e = 0; e < m; ++e) {
+        const uint32_t a = g.edges[2 * e], c = g.edges[2 * e + 1];
+        if (a >= g.n || c >= g.n || a == c || g.pinned[a] || g.pinned[c]) continue;
+        keys.push_back({(uint64_t(std::min(a, c)) << 32) | std::max(a, c), e});
+    }
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (i == 0 || keys[i].first != keys[i - 1].first) {
+            const uint32_t e = keys[i].second;
+            p.end.push_back(g.edges[2 * e]);
+            p.end.push_back(g.edges[2 * e + 1]);
+        }
+        p.ofEdge[keys[i].second] = uint32_t(p.end.size() / 2 - 1);
+    }
+    p.adjOff.assign(g.n + 1, 0);
+    for (uint32_t v : p.end) ++p.adjOff[v + 1];
+    for (uint32_t v = 0; v < g.n; ++v) p.adjOff[v + 1] += p.adjOff[v];
+    p.adj.resize(p.end.size());
+    std::vector<uint32_t> fill(p.adjOff.begin(), p.adjOff.end() - 1);
+    for (size_t k = 0; k + 1 < p.end.size(); k += 2) {
+        p.adj[fill[p.end[k]]++] = p.end[k + 1];
+        p.adj[fill[p.end[k + 1]]++] = p.end[k];
+    }
+    return p;
+}
 
 struct Row {
     int band = 0;
-    float top = 0, bottom = 0;
-    std::vector<uint32_t> nodes;  // left to right
+    float top = 0, bottom = 0, width = 0;  // width: boxes and gaps of its actors
 };
+
+// Rows of every band: as many as the band's order needs at the wrap width; then actors
+// move (or trade places) between the rows of their band while that shortens their
+// relations, the rows staying within the wrap width: relations to the band above pull
+// an actor to the top rows, to the band below to the bottom rows, and actors linked
+// inside their band end up in neighbouring rows rather than side by side. The cost of a
+// pair whose ends are d rows apart is one per dummy (d - 1), `same` when they share a row.
+// extra[band] more rows than its width needs give room to split a band's own relations
+// over rows (as ELK layers a partition); rows left empty are dropped.
+void assignRows(const LayeredState& s, const Graph& g, const Boxes& b, const Options& o, float wrap,
+                const Pairs& p, int same, const std::vector<int>& extra, std::vector<Row>& rows,
+                std::vector<int>& rowOf) {
+    auto spanCost = [same](int d) { return d == 0 ? same : d - 1; };
+    rows.clear();
+    rowOf.assign(g.n, 0);
+    std::vector<int> firstRow(size_t(s.bandCount) + 1, 0);
+    for (int bi = 0; bi < s.bandCount; ++bi) {
+        firstRow[size_t(bi)] = int(rows.size());
+        const auto& ord = s.order[size_t(bi)];
+        if (ord.empty()) continue;
+        std::vector<size_t> st = fillRows(ord, b, o.boxGap, wrap);
+        std::vector<uint32_t> seq = ord;
+        if (st.size() > 2) {
+            std::vector<float> affinity(g.n, 0.0f);
+            for (uint32_t v : ord) {
+                int upward = 0, downward = 0;
+                for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
+                    const int d = s.band[s.adj.target[k]] - bi;
+                    upward += d<0, downward += d> 0;
+                }
+                affinity[v] = upward + downward ? float(downward - upward) / float(upward + downward) : 0.0f;
+            }
+            std::stable_sort(seq.begin(), seq.end(),
+                             [&](uint32_t q, uint32_t r) { return affinity[q] < affinity[r]; });
+            st = fillRows(seq, b, o.boxGap, wrap);
+        }
+        for (size_t r = 0; r + 1 < st.size(); ++r) {
+            Row row;
+            row.band = bi;
+            for (size_t i = st[r]; i < st[r + 1]; ++i) {
+                const uint32_t v = seq[i];
+                rowOf[v] = int(rows.size());
+                row.width += b.left[v] + b.right[v] + (i > st[r] ? o.boxGap : 0);
+            }
+            rows.push_back(row);
+        }
+        for (int k = 0; k < extra[size_t(bi)]; ++k) rows.push_back(Row{bi, 0, 0, 0});
+    }
+    firstRow[size_t(s.bandCount)] = int(rows.size());
+    std::vector<int> count(rows.size(), 0);
+    for (uint32_t v = 0; v < g.n; ++v) ++count[size_t(rowOf[v])];
+
+    auto moveDelta = [&](uint32_t v, int to) {
+        int d = 0;
+        for (uint32_t k = p.adjOff[v]; k < p.adjOff[v + 1]; ++k) {
+            const int x = rowOf[p.adj[k]];
+            d += spanCost(std::abs(to - x)) - spanCost(std::abs(rowOf[v] - x));
+        }
+        return d;
+    };
+    auto linked = [&](uint32_t u, uint32_t v) {
+        for (uint32_t k = p.adjOff[u]; k < p.adjOff[u + 1]; ++k)
+            if (p.adj[k] == v) return true;
+        return false;
+    };
+    auto widthOf = [&](uint32_t v) { return b.left[v] + b.right[v]; };
+    for (int pass = 0; pass < 30; ++pass) {
+        bool improved = false;
+        for (int bi = 0; bi < s.bandCount; ++bi) {
+            const int r0 = firstRow[size_t(bi)], r1 = firstRow[size_t(bi) + 1];
+            if (r1 - r0 < 2) continue;
+            const auto& ord = s.order[size_t(bi)];
+            for (uint32_t v : ord) {
+                if (g.pinned[v]) continue;
+                const int from = rowOf[v];
+                int bestDelta = 0, bestRow = -1;
+                uint32_t bestSwap = UINT32_MAX;
+                for (int to = r0; to < r1; ++to) {
+                    if (to == from) continue;
+                    const int d = moveDelta(v, to);
+                    if (d < bestDelta && count[size_t(from)] > 1 &&
+                        rows[size_t(to)].width + o.boxGap + widthOf(v) <= wrap)
+                        bestDelta = d, bestRow = to, bestSwap = UINT32_MAX;
+                }
+                for (size_t j = 0; j < ord.size() && ord.size() <= 400; ++j) {  // trades: small bands
+                    const uint32_t u = ord[j];
+                    const int to = rowOf[u];
+                    if (to == from || g.pinned[u]) continue;
+                    const float dw = widthOf(u) - widthOf(v);
+                    if (rows[size_t(from)].width + dw > wrap || rows[size_t(to)].width - dw > wrap) continue;
+                    int d = moveDelta(v, to) + moveDelta(u, from);
+                    if (linked(u, v)) d -= 2 * (spanCost(0) - spanCost(std::abs(to - from)));
+                    if (d < bestDelta) bestDelta = d, bestRow = to, bestSwap = u;
+                }
+                if (bestRow < 0) continue;
+                improved = true;
+                if (bestSwap == UINT32_MAX) {
+                    rows[size_t(from)].width -= widthOf(v) + o.boxGap;
+                    rows[size_t(bestRow)].width += widthOf(v) + o.boxGap;
+                    --count[size_t(from)], ++count[size_t(bestRow)];
+                } else {
+                    const float dw = widthOf(bestSwap) - widthOf(v);
+                    rows[size_t(from)].width += dw, rows[size_t(bestRow)].width -= dw;
+                    rowOf[bestSwap] = from;
+                }
+                rowOf[v] = bestRow;
+            }
+        }
+        if (!improved) break;
+    }
+    std::vector<int> renumber(rows.size(), -1);
+    std::vector<Row> kept;
+    for (size_t r = 0; r < rows.size(); ++r)
+        if (count[r] > 0) renumber[r] = int(kept.size()), kept.push_back(rows[r]);
+    for (int& r : rowOf) r = renumber[size_t(r)];
+    rows = std::move(kept);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Placement
+// ---------------------------------------------------------------------------
 
 // Pool-adjacent-violators with every value kept inside [lo, hi].
 void isotonicClamped(std::vector<float>& a, const std::vector<float>& w, float lo, float hi) {
@@ -149,101 +309,146 @@ void isotonicClamped(std::vector<float>& a, const std::vector<float>& w, float l
         for (size_t k = 0; k < bl.count; ++k) a[i++] = std::clamp(float(bl.sum / bl.weight), lo, hi);
 }
 
-// Mean x of v's neighbours in other rows (1 / row distance weights); false if none.
-bool neighbourX(const LayeredState& s, const std::vector<int>& rowOf, const Positions& pos, uint32_t v,
-                float& out) {
-    float sum = 0, ws = 0;
-    for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
-        const uint32_t u = s.adj.target[k];
-        const int d = std::abs(rowOf[u] - rowOf[v]);
-        if (d == 0) continue;
-        const float w = 1.0f / float(d);
-        sum += w * pos.x[u];
-        ws += w;
+// Horizontal extents of the items of the row graph: a node's box, a dummy's line.
+struct Items {
+    std::vector<float> x, left, right;
+    uint32_t real = 0;
+    float dummyGap = 5, boxToLine = 9, boxGap = 18;
+    float gap(uint32_t a, uint32_t c) const {
+        const bool ra = a < real, rc = c < real;
+        return ra && rc ? boxGap : ra || rc ? boxToLine : dummyGap;
     }
-    if (ws <= 0) return false;
-    out = sum / ws;
-    return true;
-}
-
-// Places a row's nodes side by side, centred on 0.
-void packRow(const Row& row, const Boxes& b, const Options& o, Positions& pos) {
-    double w = 0;
-    for (size_t i = 0; i < row.nodes.size(); ++i)
-        w += b.left[row.nodes[i]] + b.right[row.nodes[i]] + (i ? o.boxGap : 0);
-    double x = -w * 0.5;
-    const float cy = (row.top + row.bottom) * 0.5f;
-    for (uint32_t v : row.nodes) {
-        pos.x[v] = float(x + b.left[v]);
-        pos.y[v] = cy;
-        x += b.left[v] + b.right[v] + o.boxGap;
-    }
-}
-
-// Slides a row's nodes toward their neighbours, keeping order, gaps, and the wrap width.
-void compactRow(const LayeredState& s, const std::vector<int>& rowOf, const Row& row, const Boxes& b,
-                const Options& o, float wrap, Positions& pos) {
-    const size_t k = row.nodes.size();
-    if (k == 0) return;
-    std::vector<float> a(k), w(k), shift(k);
-    for (size_t j = 0; j < k; ++j) {
-        const uint32_t v = row.nodes[j];
-        shift[j] = j == 0 ? 0.0f : shift[j - 1] + b.right[row.nodes[j - 1]] + o.boxGap + b.left[v];
-        float target;
-        const bool linked = neighbourX(s, rowOf, pos, v, target);
-        a[j] = (linked ? target : pos.x[v]) - shift[j];
-        w[j] = linked ? 1.0f : 0.05f;
-    }
-    const float half = std::max(wrap, shift[k - 1] + b.left[row.nodes[0]] + b.right[row.nodes[k - 1]]) * 0.5f;
-    const float lo = -half + b.left[row.nodes[0]];
-    const float hi = std::max(lo, half - shift[k - 1] - b.right[row.nodes[k - 1]]);
-    isotonicClamped(a, w, lo, hi);
-    for (size_t j = 0; j < k; ++j) pos.x[row.nodes[j]] = a[j] + shift[j];
-}
-
-// ---------------------------------------------------------------------------
-// 4. Routes
-// ---------------------------------------------------------------------------
-
-struct Gaps {
-    std::vector<float> centre, half;
-    std::vector<int> uses;
 };
 
-Gaps rowGaps(const Row& row, const Boxes& b, const Positions& pos, const Options& o) {
-    Gaps g;
-    if (row.nodes.empty()) return g;
-    const uint32_t first = row.nodes.front(), last = row.nodes.back();
-    g.centre.push_back(pos.x[first] - b.left[first] - o.boxGap * 0.5f);
-    g.half.push_back(o.boxGap * 0.5f);
-    for (size_t i = 1; i < row.nodes.size(); ++i) {
-        const float x0 = pos.x[row.nodes[i - 1]] + b.right[row.nodes[i - 1]];
-        const float x1 = pos.x[row.nodes[i]] - b.left[row.nodes[i]];
-        g.centre.push_back((x0 + x1) * 0.5f);
-        g.half.push_back(std::max(0.0f, (x1 - x0) * 0.5f));
-    }
-    g.centre.push_back(pos.x[last] + b.right[last] + o.boxGap * 0.5f);
-    g.half.push_back(o.boxGap * 0.5f);
-    g.uses.assign(g.centre.size(), 0);
-    return g;
+// Minimum distance from the first item's centre to each item's centre, and the row width.
+float offsets(const std::vector<uint32_t>& ord, const Items& it, std::vector<float>& shift) {
+    shift.resize(ord.size());
+    for (size_t j = 0; j < ord.size(); ++j)
+        shift[j] = j == 0
+                       ? 0.0f
+                       : shift[j - 1] + it.right[ord[j - 1]] + it.gap(ord[j - 1], ord[j]) + it.left[ord[j]];
+    return ord.empty() ? 0.0f : shift.back() + it.left[ord.front()] + it.right[ord.back()];
 }
 
-// The gap of `gaps` to pass through near x: close, and not already crowded. Returns the x
-// to use (spread inside the gap when several routes share it).
-float passThrough(Gaps& gaps, float x) {
-    const auto& c = gaps.centre;
-    size_t i = size_t(std::lower_bound(c.begin(), c.end(), x) - c.begin());
-    size_t best = i < c.size() ? i : c.size() - 1;
-    float bestCost = 1e30f;
-    for (size_t j = i >= 2 ? i - 2 : 0; j < std::min(c.size(), i + 2); ++j) {
-        if (gaps.half[j] < 2.0f) continue;
-        const float cost = std::fabs(c[j] - x) + 8.0f * float(gaps.uses[j]);
-        if (cost < bestCost) bestCost = cost, best = j;
+// Slides a row's items toward their neighbours in the rows above and below, keeping
+// order and spacing, inside max(wrap, the row's own width). Dummies weigh more, so long
+// routes run straight (Brandes–Köpf's priority to inner segments, in spirit).
+void compactRow(const RowGraph& rg, const std::vector<uint32_t>& ord, float wrap, Items& it) {
+    const size_t k = ord.size();
+    if (k == 0) return;
+    std::vector<float> a(k), w(k), shift;
+    const float width = offsets(ord, it, shift);
+    for (size_t j = 0; j < k; ++j) {
+        const uint32_t v = ord[j];
+        float sum = 0, ws = 0;
+        for (uint32_t q = rg.upOff[v]; q < rg.upOff[v + 1]; ++q) sum += it.x[rg.up[q]], ws += 1;
+        for (uint32_t q = rg.downOff[v]; q < rg.downOff[v + 1]; ++q) sum += it.x[rg.down[q]], ws += 1;
+        const bool linked = ws > 0;
+        a[j] = (linked ? sum / ws : it.x[v]) - shift[j];
+        w[j] = !linked ? 0.05f : v < it.real ? 1.0f : 4.0f;
     }
-    const int u = gaps.uses[best]++;
-    const float step = std::min(3.0f, gaps.half[best] * 0.3f);
-    const int order[5] = {0, -1, 1, -2, 2};  // around the centre
-    return c[best] + float(order[u % 5]) * step;
+    const float half = std::max(wrap, width) * 0.5f;
+    const float lo = -half + it.left[ord.front()];
+    const float hi = std::max(lo, half - shift[k - 1] - it.right[ord.back()]);
+    isotonicClamped(a, w, lo, hi);
+    for (size_t j = 0; j < k; ++j) it.x[ord[j]] = a[j] + shift[j];
+}
+
+void packRow(const std::vector<uint32_t>& ord, Items& it) {
+    std::vector<float> shift;
+    const float width = offsets(ord, it, shift);
+    for (size_t j = 0; j < ord.size(); ++j) it.x[ord[j]] = -width * 0.5f + it.left[ord.front()] + shift[j];
+}
+
+// One way to lay the rows: which actor in which row, and the ordered proper layered graph
+// (rows as layers, a dummy per row a route passes through).
+struct Layering {
+    std::vector<Row> rows;
+    std::vector<int> rowOf;
+    std::vector<std::vector<uint32_t>> members;  // per row: its actors
+    RowGraph rg;
+    Items it;
+    std::vector<uint32_t> chainFirst;  // per pair: its first dummy (consecutive, top row first)
+    std::vector<int32_t> inRowOf;      // per pair: its index in rg.inRow, -1 if its ends' rows differ
+    long cost = 0;                     // crossings (RowGraph::crossings) after ordering
+    float zoom = 0;                    // the zoom at which it fits the target screen
+};
+
+// Rows (assignRows), the first order (the band order of the barycentre sweeps, dummies
+// where the straight line between their ends crosses their row), then orderRows.
+void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const Options& o, float wrap,
+                   const Pairs& pairs, int same, const std::vector<int>& extra, Layering& l, int effort) {
+    l = Layering{};
+    assignRows(s, g, b, o, wrap, pairs, same, extra, l.rows, l.rowOf);
+    const std::vector<Row>& rows = l.rows;
+    const std::vector<int>& rowOf = l.rowOf;
+    l.members.assign(rows.size(), {});
+    for (uint32_t v = 0; v < g.n; ++v) l.members[size_t(rowOf[v])].push_back(v);
+    Items& it = l.it;
+    it.real = g.n;
+    it.boxGap = o.boxGap;
+    it.boxToLine = std::max(6.0f, o.boxGap * 0.5f);
+    it.x.assign(g.n, 0), it.left = b.left, it.right = b.right;
+    RowGraph& rg = l.rg;
+    rg.real = g.n;
+    rg.row.assign(rowOf.begin(), rowOf.end());
+    for (uint32_t v = 0; v < g.n; ++v)
+        if (g.pinned[v]) rg.row[v] = -1;
+    rg.order.assign(rows.size(), {});
+    // A same-row edge may detour over its row unless the band's caption strip is there.
+    rg.detourAbove.assign(rows.size(), 0);
+    for (size_t r = 1; r < rows.size(); ++r) rg.detourAbove[r] = rows[r - 1].band == rows[r].band;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        auto& ord = rg.order[r];
+        for (uint32_t v : l.members[r])
+            if (!g.pinned[v]) ord.push_back(v);
+        std::stable_sort(ord.begin(), ord.end(),
+                         [&](uint32_t p, uint32_t q) { return s.rank[p] < s.rank[q]; });
+        packRow(ord, it);
+    }
+    const uint32_t np = uint32_t(pairs.end.size() / 2);
+    l.chainFirst.assign(np, 0);
+    l.inRowOf.assign(np, -1);
+    for (uint32_t q = 0; q < np; ++q) {
+        uint32_t top = pairs.end[2 * q], bottom = pairs.end[2 * q + 1];
+        if (rowOf[top] > rowOf[bottom]) std::swap(top, bottom);
+        const int rt = rowOf[top], rb = rowOf[bottom];
+        l.chainFirst[q] = uint32_t(rg.row.size());
+        if (rt == rb) {
+            l.inRowOf[q] = int32_t(rg.inRow.size());
+            rg.inRow.push_back({top, bottom});
+            continue;
+        }
+        uint32_t prev = top;
+        for (int k = rt + 1; k < rb; ++k) {
+            const uint32_t d = rg.addDummy(k);
+            const float t = float(k - rt) / float(rb - rt);
+            it.x.push_back(it.x[top] + (it.x[bottom] - it.x[top]) * t);
+            it.left.push_back(0), it.right.push_back(0);
+            rg.order[size_t(k)].push_back(d);
+            rg.link(prev, d);
+            prev = d;
+        }
+        rg.link(prev, bottom);
+    }
+    for (auto& ord : rg.order)
+        std::stable_sort(ord.begin(), ord.end(), [&](uint32_t p, uint32_t q) { return it.x[p] < it.x[q]; });
+    rg.finish();
+    l.cost = orderRows(rg, o.seed, effort);
+
+    // The fit: rows as wide as their items need (at least the wrap), heights as drawn.
+    double height = 0, width = wrap;
+    std::vector<float> shift;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (r == 0 || rows[r - 1].band != rows[r].band) height += o.captionHeight;
+        float h = 0;
+        for (uint32_t v : l.members[r]) h = std::max(h, b.height[v]);
+        const bool last = r + 1 == rows.size() || rows[r + 1].band != rows[r].band;
+        height += h + (last ? o.channel * 0.5f : o.channel);
+        width = std::max<double>(width, offsets(rg.order[r], it, shift));
+    }
+    const double vw = std::max(100.0f, o.viewWidth), vh = std::max(100.0f, o.viewHeight);
+    l.zoom = float(std::min({2.0, vw / std::max(1.0, width), vh / std::max(1.0, height)}));
 }
 
 }  // namespace
@@ -251,40 +456,54 @@ float passThrough(Gaps& gaps, float x) {
 void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& pos, std::vector<Band>& bands) {
     const Boxes b = boxes(g, o);
     const float wrap = chooseWrap(s, b, o);
+    const Pairs pairs = pairsOf(g);
 
-    // Rows per band. In a band that wraps, actors linked mostly upward go to the top rows
-    // and those linked downward to the bottom rows, so few edges cross the band.
-    std::vector<Row> rows;
-    std::vector<int> bandOfRowStart;
-    for (int bi = 0; bi < s.bandCount; ++bi) {
-        const auto& ord = s.order[size_t(bi)];
-        if (ord.empty()) continue;
-        std::vector<size_t> st = fillRows(ord, b, o.boxGap, wrap);
-        const size_t count = st.size() - 1;
-        std::vector<uint32_t> seq = ord;
-        if (count > 1) {
-            std::vector<float> affinity(g.n, 0.0f);
-            for (uint32_t v : ord) {
-                int up = 0, down = 0;
-                for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
-                    const int d = s.band[s.adj.target[k]] - bi;
-                    up += d<0, down += d> 0;
-                }
-                affinity[v] = up + down ? float(down - up) / float(up + down) : 0.0f;
-            }
-            std::stable_sort(seq.begin(), seq.end(),
-                             [&](uint32_t p, uint32_t q) { return affinity[p] < affinity[q]; });
-            st = fillRows(seq, b, o.boxGap, wrap);
+    // 5. Candidates: a few costs for a shared row, then one or two extra rows in bands whose
+    // own relations still detour, kept when crossings drop and labels stay readable (the
+    // fit loses under a tenth of its zoom, or text stays at least 18 px); fewest crossings win.
+    // Candidates of a small map are ordered in earnest; those of bigger ones on one start
+    // (the winner is then ordered in earnest), so the layout stays within tens of ms.
+    std::vector<int> extra(size_t(s.bandCount), 0);
+    Layering best;
+    buildLayering(s, g, b, o, wrap, pairs, 3, extra, best, 1);
+    int bestSame = 3;
+    const size_t work = best.rg.row.size() + best.rg.segments.size();
+    const int kTry = work < 400 ? 8 : 1;
+    if (kTry > 1) buildLayering(s, g, b, o, wrap, pairs, 3, extra, best, kTry);
+    if (work < 6000) {
+        for (int same : {1, 6}) {
+            Layering l;
+            buildLayering(s, g, b, o, wrap, pairs, same, extra, l, kTry);
+            if (l.cost < best.cost) best = std::move(l), bestSame = same;
         }
-        for (size_t r = 0; r + 1 < st.size(); ++r) {
-            Row row;
-            row.band = bi;
-            row.nodes.assign(seq.begin() + long(st[r]), seq.begin() + long(st[r + 1]));
-            std::stable_sort(row.nodes.begin(), row.nodes.end(),
-                             [&](uint32_t p, uint32_t q) { return s.rank[p] < s.rank[q]; });
-            rows.push_back(std::move(row));
+        const float baseZoom = best.zoom;
+        for (int bi = 0; bi < s.bandCount; ++bi) {
+            bool detours = false;
+            for (size_t k = 0; k < best.rg.inRow.size(); ++k)
+                detours |= best.rows[size_t(best.rowOf[best.rg.inRow[k][0]])].band == bi &&
+                           best.rg.detourCost(k).first > 0;
+            if (!detours) continue;
+            // One more row, or two (a cycle of four needs three rows to be drawn without a
+            // crossing: two rows make it a K2,2).
+            int keep = 0;
+            for (int add = 1; add <= 2; ++add) {
+                extra[size_t(bi)] = add;
+                Layering l;
+                buildLayering(s, g, b, o, wrap, pairs, bestSame, extra, l, kTry);
+                if (l.cost < best.cost && (l.zoom >= 0.9f * baseZoom || l.zoom * o.fontSize >= 18.0f))
+                    best = std::move(l), keep = add;
+            }
+            extra[size_t(bi)] = keep;
         }
     }
+    if (kTry < 8 && work < 20000) best.cost = orderRows(best.rg, o.seed + 1, 8);
+    std::vector<Row>& rows = best.rows;
+    const std::vector<int>& rowOf = best.rowOf;
+    const std::vector<std::vector<uint32_t>>& members = best.members;
+    RowGraph& rg = best.rg;
+    Items& it = best.it;
+    const std::vector<uint32_t>& chainFirst = best.chainFirst;
+    const uint32_t np = uint32_t(pairs.end.size() / 2);
 
     // Vertical geometry: caption strip, rows, channels.
     bands.clear();
@@ -300,13 +519,13 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
             y += o.captionHeight;
         }
         float h = 0;
-        for (uint32_t v : rows[r].nodes) h = std::max(h, b.height[v]);
+        for (uint32_t v : members[r]) h = std::max(h, b.height[v]);
         rows[r].top = y;
         rows[r].bottom = y + h;
         y += h;
         Band& band = bands.back();
         band.rows++;
-        band.nodes += uint32_t(rows[r].nodes.size());
+        band.nodes += uint32_t(members[r].size());
         if (lastOfBand) {
             band.y1 = y + o.channel * 0.5f;
             y = band.y1;
@@ -314,148 +533,41 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
             y += o.channel;
         }
     }
-    std::vector<int> rowOf(g.n, 0);
-    for (size_t r = 0; r < rows.size(); ++r)
-        for (uint32_t v : rows[r].nodes) rowOf[v] = int(r);
 
-    // Horizontal order: barycentre sweeps over the rows (down: neighbours above count;
-    // up: below), each followed by transpositions, keeping the order with the fewest
-    // crossings (Sugiyama's ordering phase, rows as layers).
-    for (const Row& row : rows) packRow(row, b, o, pos);
-    auto sortRow = [&](Row& row, int dir) {
-        std::vector<float> key(row.nodes.size());
-        for (size_t j = 0; j < row.nodes.size(); ++j) {
-            const uint32_t v = row.nodes[j];
-            float sum = 0, ws = 0;
-            for (uint32_t k = s.adj.offset[v]; k < s.adj.offset[v + 1]; ++k) {
-                const uint32_t u = s.adj.target[k];
-                const int d = rowOf[u] - rowOf[v];
-                if (d == 0 || (dir < 0 && d > 0) || (dir > 0 && d < 0)) continue;
-                const float w = 1.0f / float(std::abs(d));
-                sum += w * pos.x[u], ws += w;
-            }
-            key[j] = ws > 0 ? sum / ws : pos.x[v];
-        }
-        std::vector<size_t> idx(row.nodes.size());
-        for (size_t j = 0; j < idx.size(); ++j) idx[j] = j;
-        std::stable_sort(idx.begin(), idx.end(), [&](size_t p, size_t q) { return key[p] < key[q]; });
-        std::vector<uint32_t> sorted;
-        for (size_t j : idx) sorted.push_back(row.nodes[j]);
-        row.nodes = std::move(sorted);
-        packRow(row, b, o, pos);
-    };
-    // Swaps neighbours in a row when that removes crossings with the edges of other rows
-    // (Sugiyama's "transpose" step).
-    auto crossingsIf = [&](uint32_t left, uint32_t right) {
-        int c = 0;
-        const int rl = rowOf[left];
-        for (uint32_t k = s.adj.offset[left]; k < s.adj.offset[left + 1]; ++k) {
-            const uint32_t a = s.adj.target[k];
-            const int da = rowOf[a] - rl;
-            if (da == 0) continue;
-            for (uint32_t q = s.adj.offset[right]; q < s.adj.offset[right + 1]; ++q) {
-                const uint32_t bb = s.adj.target[q];
-                const int db = rowOf[bb] - rl;
-                if (db == 0 || (da < 0) != (db < 0)) continue;
-                c += pos.x[a] > pos.x[bb];
-            }
-        }
-        return c;
-    };
-    auto transpose = [&](Row& row) {
-        if (row.nodes.size() > 400) return;
-        for (int pass = 0; pass < 3; ++pass) {
-            bool changed = false;
-            for (size_t j = 0; j + 1 < row.nodes.size(); ++j) {
-                const uint32_t u = row.nodes[j], w = row.nodes[j + 1];
-                if (crossingsIf(w, u) < crossingsIf(u, w)) {
-                    std::swap(row.nodes[j], row.nodes[j + 1]);
-                    std::swap(pos.x[u], pos.x[w]);  // close enough until the row is packed again
-                    changed = true;
-                }
-            }
-            packRow(row, b, o, pos);
-            if (!changed) break;
-        }
-    };
-    // Straight-line crossings of the current order (small maps only: it is quadratic).
-    const uint32_t m0 = g.edgeCount();
-    auto countCrossings = [&]() -> long {
-        long c = 0;
-        for (uint32_t e = 0; e < m0; ++e) {
-            const uint32_t a = g.edges[2 * e], a2 = g.edges[2 * e + 1];
-            for (uint32_t f = e + 1; f < m0; ++f) {
-                const uint32_t c1 = g.edges[2 * f], c2 = g.edges[2 * f + 1];
-                if (a == c1 || a == c2 || a2 == c1 || a2 == c2) continue;
-                auto side = [&](uint32_t p, uint32_t q, uint32_t r) {
-                    const float v = (pos.x[q] - pos.x[p]) * (pos.y[r] - pos.y[p]) -
-                                    (pos.y[q] - pos.y[p]) * (pos.x[r] - pos.x[p]);
-                    return (v > 0) - (v < 0);
-                };
-                c += side(a, a2, c1) * side(a, a2, c2) < 0 && side(c1, c2, a) * side(c1, c2, a2) < 0;
-            }
-        }
-        return c;
-    };
-    const bool measure = m0 <= 2500;
-    std::vector<std::vector<uint32_t>> best;
-    long bestCrossings = measure ? countCrossings() : 0;
-    for (const Row& row : rows) best.push_back(row.nodes);
-    const int sweeps = measure ? 8 : 2;
-    for (int it = 0; it < sweeps; ++it) {
-        const bool down = it % 2 == 0;
-        for (size_t i = 0; i < rows.size(); ++i) {
-            Row& row = rows[down ? i : rows.size() - 1 - i];
-            sortRow(row, it < 2 ? 0 : down ? -1 : 1);
-            transpose(row);
-        }
-        if (!measure) continue;
-        const long c = countCrossings();
-        if (c < bestCrossings) {
-            bestCrossings = c;
-            for (size_t r = 0; r < rows.size(); ++r) best[r] = rows[r].nodes;
-        }
-    }
-    if (measure)
-        for (size_t r = 0; r < rows.size(); ++r) {
-            rows[r].nodes = best[r];
-            packRow(rows[r], b, o, pos);
-        }
-    for (int pass = 0; pass < 4; ++pass)
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const size_t r = pass % 2 == 0 ? i : rows.size() - 1 - i;
-            compactRow(s, rowOf, rows[r], b, o, wrap, pos);
-        }
+    // Horizontal placement: packed rows, then slid toward their neighbours (down and up).
+    for (const auto& ord : rg.order) packRow(ord, it);
+    for (int pass = 0; pass < 8; ++pass)
+        for (size_t i = 0; i < rows.size(); ++i)
+            compactRow(rg, rg.order[pass % 2 == 0 ? i : rows.size() - 1 - i], wrap, it);
+    for (uint32_t v = 0; v < g.n; ++v)
+        pos.x[v] = it.x[v], pos.y[v] = (rows[size_t(rowOf[v])].top + rows[size_t(rowOf[v])].bottom) * 0.5f;
     for (Band& band : bands) band.x0 = 1e30f, band.x1 = -1e30f;
     {
         size_t bi = 0;
         for (size_t r = 0; r < rows.size(); ++r) {
             if (r > 0 && rows[r - 1].band != rows[r].band) ++bi;
-            for (uint32_t v : rows[r].nodes) {
-                bands[bi].x0 = std::min(bands[bi].x0, pos.x[v] - b.left[v]);
-                bands[bi].x1 = std::max(bands[bi].x1, pos.x[v] + b.right[v]);
+            for (uint32_t v : rg.order[r]) {  // boxes, and the routes passing between them
+                bands[bi].x0 = std::min(bands[bi].x0, it.x[v] - (v < g.n ? b.left[v] : it.boxToLine));
+                bands[bi].x1 = std::max(bands[bi].x1, it.x[v] + (v < g.n ? b.right[v] : it.boxToLine));
             }
         }
     }
 
-    // Routes.
-    std::vector<Gaps> gaps;
-    gaps.reserve(rows.size());
-    for (const Row& row : rows) gaps.push_back(rowGaps(row, b, pos, o));
-    std::vector<int> indexInRow(g.n, 0);
-    for (const Row& row : rows)
-        for (size_t j = 0; j < row.nodes.size(); ++j) indexInRow[row.nodes[j]] = int(j);
-    const uint32_t m = g.edgeCount();
-    s.routes.assign(m, {});
-    for (uint32_t e = 0; e < m; ++e) {
-        uint32_t a = g.edges[2 * e], c = g.edges[2 * e + 1];
-        if (a >= g.n || c >= g.n || a == c || g.pinned[a] || g.pinned[c]) continue;
-        Route& route = s.routes[e];
+    // Routes: down from the upper end's disc, through its dummies' gaps, into the lower end;
+    // a same-row pair side by side goes straight, otherwise it detours just under (or over)
+    // its row, on the side where it crosses fewer routes.
+    std::vector<Route> pairRoute(np);
+
+    for (uint32_t q = 0; q < np; ++q) {
+        const uint32_t a = pairs.end[2 * q], c = pairs.end[2 * q + 1];
+        Route& route = pairRoute[q];
         const int ra = rowOf[a], rc = rowOf[c];
         if (ra == rc) {
-            if (std::abs(indexInRow[a] - indexInRow[c]) == 1) continue;  // side by side: straight
-            const float yb = rows[size_t(ra)].bottom + o.channel * 0.5f;
-            route = {{pos.x[a], yb}, {pos.x[c], yb}};
+            if (std::abs(int(rg.pos[a]) - int(rg.pos[c])) == 1) continue;
+            const bool above = rg.detourCost(size_t(best.inRowOf[q])).second;
+            const float dip = std::min(6.0f, o.channel * 0.25f);
+            const float yd = above ? rows[size_t(ra)].top - dip : rows[size_t(ra)].bottom + dip;
+            route = {{pos.x[a], yd}, {pos.x[c], yd}};
             continue;
         }
         const bool down = ra < rc;
@@ -463,14 +575,20 @@ void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& po
         const int rt = std::min(ra, rc), rb = std::max(ra, rc);
         route.push_back({pos.x[top], rows[size_t(rt)].bottom});
         for (int k = rt + 1; k < rb; ++k) {
-            const float t = float(k - rt) / float(rb - rt);
-            const float ideal = pos.x[top] + (pos.x[bottom] - pos.x[top]) * t;
-            const float gx = passThrough(gaps[size_t(k)], ideal);
+            const float gx = it.x[chainFirst[q] + uint32_t(k - rt - 1)];
             route.push_back({gx, rows[size_t(k)].top});
             route.push_back({gx, rows[size_t(k)].bottom});
         }
         route.push_back({pos.x[bottom], rows[size_t(rb)].top});
         if (!down) std::reverse(route.begin(), route.end());
+    }
+    const uint32_t m = g.edgeCount();
+    s.routes.assign(m, {});
+    for (uint32_t e = 0; e < m; ++e) {
+        const uint32_t q = pairs.ofEdge[e];
+        if (q == UINT32_MAX) continue;
+        s.routes[e] = pairRoute[q];
+        if (g.edges[2 * e] != pairs.end[2 * q]) std::reverse(s.routes[e].begin(), s.routes[e].end());
     }
 
     for (uint32_t v = 0; v < g.n; ++v)

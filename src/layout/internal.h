@@ -3,9 +3,11 @@
 //
 // Contents
 //   1. Layered state and phases
-//   2. Force state and iterations
+//   2. Cartographic rows: the proper layered graph and its ordering (carto_order.cpp)
+//   3. Force state and iterations
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -31,7 +33,7 @@ struct LayeredState {
     std::vector<float> key;                    // scratch: barycentre per node
     int bandCount = 0;
     int phase = 0, phases = 0;
-    bool keepOrder = false;  // initial positions given: keep their order, only insert new nodes
+    bool keepOrder = false;     // initial positions given: keep their order, only insert new nodes
     std::vector<Route> routes;  // cartographic placement only
 };
 
@@ -45,7 +47,40 @@ bool layeredPhase(LayeredState& s, const Graph& g, const Options& o, Positions& 
                   std::vector<Band>& bands);
 
 // ---------------------------------------------------------------------------
-// 2. Force
+// 2. Cartographic rows
+// ---------------------------------------------------------------------------
+
+// Rows as layers, flat: items [0, real) are the graph's nodes, the others dummies (one per
+// row a long route passes). Segments join an item to one in the next row down; inRow lists
+// edges between two items of one row. Fill row, order, segments and inRow, then finish().
+struct RowGraph {
+    uint32_t real = 0;
+    std::vector<int32_t> row;                  // per item; -1 = in no row (pinned)
+    std::vector<std::vector<uint32_t>> order;  // per row: its items, left to right
+    std::vector<uint32_t> segments;            // 2 per segment: upper item, lower item
+    std::vector<std::array<uint32_t, 2>> inRow;
+    std::vector<uint8_t> detourAbove;  // per row: may a same-row edge detour over it (else under)
+    // Built by finish(): CSR neighbours in the row above / below, same-row edges per item,
+    // and each item's index in its row (kept in step with `order`).
+    std::vector<uint32_t> upOff, up, downOff, down, pos;
+    std::vector<std::vector<uint32_t>> inRowOf;
+
+    uint32_t addDummy(int r);
+    void link(uint32_t upper, uint32_t lower);
+    void finish();
+    long crossings() const;  // segment pairs crossing in a channel + same-row detour cost
+    // Same-row edge k: what its detour crosses (+1 unless its ends are side by side), and
+    // whether it goes over the row rather than under.
+    std::pair<long, bool> detourCost(size_t k) const;
+};
+
+// Reorders every row to reduce crossings (barycentre sweeps, transposition, several
+// starts, up to `effort` on small graphs; the best order seen wins, never worse than the
+// given one). Returns its cost.
+long orderRows(RowGraph& g, uint64_t seed, int effort = 8);
+
+// ---------------------------------------------------------------------------
+// 3. Force
 // ---------------------------------------------------------------------------
 
 // Barnes–Hut quadtree in preorder: the subtree of node i is [i, skip[i]), so traversal is

@@ -113,7 +113,7 @@ struct Band {
     int level = 0;
     float y0 = 0, y1 = 0;  // top and bottom
     uint32_t rows = 0, nodes = 0;
-    float x0 = 0, x1 = 0;  // cartographic: left and right of the band's boxes
+    float x0 = 0, x1 = 0;  // cartographic: left and right of the band's boxes and of the routes between them
 };
 
 // A polyline's interior points, world units (the ends are the two nodes' centres).
