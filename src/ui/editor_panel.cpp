@@ -592,12 +592,12 @@ void editorPanel(Explorer& ex) {
             ImGui::SameLine();
             if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
         }
-        const bool open = e.forms.tab == i;
-        if (open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const bool current = e.forms.tab == i;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const bool pressed = ImGui::Button((std::string(label) + "###" + tabs[i].name).c_str());
-        if (open) ImGui::PopStyleColor();
+        if (current) ImGui::PopStyleColor();
         track(ex, tabs[i].name);
-        if (pressed && !open) e.forms.tab = i, e.forms.checkedCommand = "\x01";
+        if (pressed && !current) e.forms.tab = i, e.forms.checkedCommand = "\x01";
     }
     ImGui::Separator();
     if (e.forms.tab < 0 || e.forms.tab >= int(std::size(tabs))) e.forms.tab = 0;

@@ -123,7 +123,7 @@ for (const renderer of ['webgpu', 'webgl2']) {
 
   test(`${renderer}: every step of every shipped tour keeps labels apart and clear of edges`, async (env) => {
     const page = await openApp(env, { renderer, viewport: { width: 1280, height: 800 } });
-    let steps = 0;
+    let steps = 0, visibleInSteps = 0, labelledInSteps = 0;
     for (const id of maps) {
       assertEqual(await page.evaluate((m) => window.qfq.loadMap(m), id), true, `${id} loads`);
       await settled(page, 1280);
@@ -136,7 +136,9 @@ for (const renderer of ['webgpu', 'webgl2']) {
           // Zoomed on a step, context actors at the edges may lose their labels (placement
           // drops them rather than overlap); the step's own actors never do. Measured on the
           // re-checked data (2026-12-01): Occitanie's second step labels 29 of 33.
-          checkScene(sc, where, 0.85);
+          const m = checkScene(sc, where, 0.85);
+          visibleInSteps += m.visible;
+          labelledInSteps += m.labelled;
           const labelled = new Set(sc.labels.map((l) => l.id));
           for (const a of (await status(page)).tourFocus) assert(labelled.has(a), `${where}: focused ${a} labelled`);
           ++steps;
@@ -144,6 +146,9 @@ for (const renderer of ['webgpu', 'webgl2']) {
       await command(page, { cmd: 'tour', id: '' });
     }
     assert(steps >= 5, `tour steps checked (${steps})`);
+    // Over all steps, at most 1 % of the actors in view go unlabelled (measured on 2026-12-01:
+    // 742 of 744, a context actor under the toolbar and one at the right edge).
+    assert(labelledInSteps >= 0.99 * visibleInSteps, `labelled in tour steps: ${labelledInSteps}/${visibleInSteps}`);
   });
 }
 
