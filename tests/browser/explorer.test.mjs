@@ -44,11 +44,14 @@ for (const renderer of ['webgpu', 'webgl2']) {
     await page.waitForFunction(() => window.qfq.status().map === 'occitanie' && window.qfq.status().ready, null, { timeout: 10000 });
     assertEqual((await status(page)).selected, 'drane', 'selection kept across maps');
     await click(page, 'variant');
-    // 30+ académies: the filter box has the keyboard, typing narrows the list to Toulouse.
+    // 30+ académies: the filter box has the keyboard, typing narrows the list to Toulouse. Typed
+    // only once the box has the keyboard (the popup opens a frame after the click); a slow
+    // software renderer takes the characters over many frames, hence the long wait.
+    await page.waitForFunction(() => window.qfq.status().textInput, null, { timeout: 10000 });
     await page.keyboard.type('toulouse', { delay: 15 });
-    await page.waitForFunction(() => window.qfq.status().variantsListed === 1, null, { timeout: 10000 });
+    await page.waitForFunction(() => window.qfq.status().variantsListed === 1, null, { timeout: 30000 });
     await click(page, 'variant-toulouse');
-    await frames(page, 3);
+    await page.waitForFunction(() => window.qfq.status().variant !== '', null, { timeout: 10000 }).catch(() => {});
     const s = await status(page);
     assertEqual(s.variant, 'toulouse', 'variant');
     assert(/Toulouse/.test(await cardText(page)) || s.card.some((l) => /Toulouse|Occitanie/.test(l)),

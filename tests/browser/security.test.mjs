@@ -66,11 +66,20 @@ async function watchPage(page) {
 // Pixels at the actors' discs, for comparing a view before and after a GPU loss.
 async function nodePixels(page, png) {
   const s = await status(page);
+  // The page's own notice ("WebGPU perdu…") is HTML over the canvas: discs under it are skipped
+  // as those under the app's windows are.
+  const notice = await page.evaluate(() => {
+    const n = document.getElementById('qfq-notice');
+    if (!n || n.hidden) return null;
+    const r = n.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  });
+  const covers = [...Object.values(s.widgets), ...(notice ? [notice] : [])];
   const out = {};
   for (const id of ['dne', 'drane', 'ia-dasen', 'erun', 'region', 'ien', 'canope', 'cned', 'dasen']) {
     const p = await command(page, { cmd: 'project', id });
     if (!p.ok || p.x < 20 || p.y < 60 || p.x > s.width - 20 || p.y > s.height - 20) continue;
-    const inWidget = Object.values(s.widgets).some(([x0, y0, x1, y1]) => p.x >= x0 - 4 && p.x <= x1 + 4 && p.y >= y0 - 4 && p.y <= y1 + 4);
+    const inWidget = covers.some(([x0, y0, x1, y1]) => p.x >= x0 - 4 && p.x <= x1 + 4 && p.y >= y0 - 4 && p.y <= y1 + 4);
     if (!inWidget) out[id] = { x: p.x, y: p.y, pixel: png.pixel(p.x, p.y) };
   }
   return out;
