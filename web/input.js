@@ -128,6 +128,10 @@ export function createInput(env) {
     } else if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') {
       e.preventDefault();
       tap('Enter');
+    } else if (e.inputType === 'historyUndo' || e.inputType === 'historyRedo') {
+      // Ctrl+Z / Ctrl+Y are the app's (ImGui fields, the editor's history): the browser's own
+      // undo of this hidden field would re-insert text it already handed over.
+      e.preventDefault();
     }
   });
   field.addEventListener('input', (e) => { if (!composing && !e.isComposing) flush(); });

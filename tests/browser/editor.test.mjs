@@ -260,6 +260,8 @@ for (const renderer of ['webgl2', 'webgpu']) {
       await page.waitForFunction(() => window.qfq.status().edit.redo === 1, null, { timeout: 5000 });
       await page.keyboard.press('Control+y');
       await page.waitForFunction(() => window.qfq.status().edit.redo === 0, null, { timeout: 5000 });
+      // The browser's own undo of the page's text field did not re-insert typed text anywhere.
+      assertEqual((await status(page)).searchText, '', 'the search box stays empty');
 
       // The "what my territory changes" view lists the three additions.
       await click(page, 'edit-tab-changes');
