@@ -347,15 +347,20 @@ public:
                           "the id cannot be changed by \"override\""));
     }
 
+    // A required id on a declaration; none allowed in an override (`partial`).
+    void ownId(Fields& f, bool partial) {
+        if (partial)
+            forbidIdChange(f);
+        else if (json* x = f.field("id", true))
+            id(*x, f.at("id"));
+    }
+
     // `partial`: a territory in `override.territories` (an overlay naming offices for the
     // base's territories); its id cannot change.
     void territory(json& v, const std::string& p, bool partial) {
         Fields f(*this, v, p, partial);
         if (!f.ok()) return;
-        if (partial)
-            forbidIdChange(f);
-        else if (json* x = f.field("id", true))
-            id(*x, f.at("id"));
+        ownId(f, partial);
         if (json* x = f.field("name", true)) text(*x, f.at("name"), kNameChars);
         if (json* x = f.field("level", true)) id(*x, f.at("level"));
         if (json* x = f.field("parent")) id(*x, f.at("parent"));
@@ -427,10 +432,7 @@ public:
     void actor(json& v, const std::string& p, bool partial) {
         Fields f(*this, v, p, partial);
         if (!f.ok()) return;
-        if (partial)
-            forbidIdChange(f);
-        else if (json* x = f.field("id", true))
-            id(*x, f.at("id"));
+        ownId(f, partial);
         actorWording(f, 1);
         if (json* x = f.field("level", true)) id(*x, f.at("level"));
         if (json* x = f.field("kind", true)) id(*x, f.at("kind"));

@@ -142,6 +142,15 @@ json send(Explorer& ex, const json& command) {
     return answer;
 }
 
+// The foot of an "add" form: the live check of `command` (once `any` field is filled), the
+// loader's messages about fields not shown, and the button; true when the change was made.
+bool addRow(Explorer& ex, const json& command, bool any, std::initializer_list<const char*> fields,
+            const char* label, const char* name) {
+    check(ex, command, any);
+    otherProblems(ex, fields);
+    return button(ex, label, name) && send(ex, command).value("ok", false);
+}
+
 std::vector<std::string> splitIds(const char* text) {
     std::vector<std::string> out;
     std::string current;
@@ -327,10 +336,8 @@ void relationForm(Explorer& ex) {
                     {"from", f.relFrom},
                     {"to", f.relTo},
                     {"kind", id(m.relationKinds, f.relKind)}};
-    check(ex, command, f.relFrom[0] && f.relTo[0]);
-    otherProblems(ex, {"from", "to", "kind"});
-    if (button(ex, L(ex, "Ajouter la relation", "Add the relation"), "edit-rel-add") &&
-        send(ex, command).value("ok", false))
+    if (addRow(ex, command, f.relFrom[0] && f.relTo[0], {"from", "to", "kind"},
+               L(ex, "Ajouter la relation", "Add the relation"), "edit-rel-add"))
         f.relTo[0] = 0;
     // The relations of the selected actor, each removable.
     if (ex.selected >= 0) {
@@ -387,10 +394,8 @@ void territoryForm(Explorer& ex) {
                     {"name", f.terName},
                     {"level", id(m.levels, f.terLevel)}};
     if (f.terParent[0]) command["parent"] = f.terParent;
-    check(ex, command, f.terId[0] || f.terName[0]);
-    otherProblems(ex, {"id", "name", "level", "parent"});
-    if (button(ex, L(ex, "Ajouter le territoire", "Add the territory"), "edit-ter-add") &&
-        send(ex, command).value("ok", false))
+    if (addRow(ex, command, f.terId[0] || f.terName[0], {"id", "name", "level", "parent"},
+               L(ex, "Ajouter le territoire", "Add the territory"), "edit-ter-add"))
         f.terId[0] = f.terName[0] = f.terParent[0] = 0;
     removableItems(ex, "territories", "id", "ter", "edit.removeTerritory");
 }
@@ -408,10 +413,8 @@ void glossaryForm(Explorer& ex) {
                     {"term", f.term},
                     {"expansion", f.expansion},
                     {"definition", f.definition}};
-    check(ex, command, f.term[0] || f.expansion[0]);
-    otherProblems(ex, {"term", "expansion", "definition"});
-    if (button(ex, L(ex, "Ajouter au glossaire", "Add to the glossary"), "edit-glo-add") &&
-        send(ex, command).value("ok", false))
+    if (addRow(ex, command, f.term[0] || f.expansion[0], {"term", "expansion", "definition"},
+               L(ex, "Ajouter au glossaire", "Add to the glossary"), "edit-glo-add"))
         f.term[0] = f.expansion[0] = f.definition[0] = 0;
     removableItems(ex, "glossary", "term", "glo", "edit.removeGlossary");
 }
@@ -437,10 +440,8 @@ void tourForm(Explorer& ex) {
                     {"text", f.stepText},
                     {"focus", splitIds(f.stepFocus)}};
     if (f.tourTitle[0]) command["tourTitle"] = f.tourTitle;
-    check(ex, command, f.tourId[0] || f.stepTitle[0]);
-    otherProblems(ex, {"tour", "title", "text", "focus"});
-    if (button(ex, L(ex, "Ajouter l'étape", "Add the step"), "edit-step-add") &&
-        send(ex, command).value("ok", false))
+    if (addRow(ex, command, f.tourId[0] || f.stepTitle[0], {"tour", "title", "text", "focus"},
+               L(ex, "Ajouter l'étape", "Add the step"), "edit-step-add"))
         f.stepTitle[0] = f.stepText[0] = 0;
     const OrderedJson& doc = ex.editor.session.doc;
     if (doc.contains("tours"))
