@@ -451,12 +451,38 @@ void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const 
     l.zoom = float(std::min({2.0, vw / std::max(1.0, width), vh / std::max(1.0, height)}));
 }
 
+// A dense map would open with small text: it trades free space for text size, its gaps
+// and channels (where routes pass and bend) narrowed as long as the fit's zoom gains. A
+// roomy map keeps them whole. The zoom of each is that of a quick layering (one start).
+Options compacted(const LayeredState& s, const Graph& g, const Boxes& b, const Options& given,
+                  const Pairs& pairs) {
+    constexpr float kRoomyTextPx = 11.0f;  // text at the fit from which the free space stays
+    const std::vector<int> extra(size_t(s.bandCount), 0);
+    auto zoomOf = [&](const Options& o) {
+        Layering l;
+        buildLayering(s, g, b, o, chooseWrap(s, b, o), pairs, 3, extra, l, 1);
+        return l.zoom;
+    };
+    float bestZoom = zoomOf(given);
+    Options best = given;
+    if (bestZoom * given.fontSize >= kRoomyTextPx || given.wrapWidth > 0) return best;
+    for (float k : {0.7f, 0.5f}) {
+        Options o = given;
+        o.channel = std::max(10.0f, given.channel * k);
+        o.boxGap = std::max(8.0f, given.boxGap * k);
+        const float zoom = zoomOf(o);
+        if (zoom > bestZoom * 1.03f) bestZoom = zoom, best = o;
+    }
+    return best;
+}
+
 }  // namespace
 
-void cartoPlace(LayeredState& s, const Graph& g, const Options& o, Positions& pos, std::vector<Band>& bands) {
-    const Boxes b = boxes(g, o);
-    const float wrap = chooseWrap(s, b, o);
+void cartoPlace(LayeredState& s, const Graph& g, const Options& given, Positions& pos, std::vector<Band>& bands) {
+    const Boxes b = boxes(g, given);
     const Pairs pairs = pairsOf(g);
+    const Options o = compacted(s, g, b, given, pairs);
+    const float wrap = chooseWrap(s, b, o);
 
     // 5. Candidates: a few costs for a shared row, then one or two extra rows in bands whose
     // own relations still detour, kept when crossings drop and labels stay readable (the

@@ -40,6 +40,12 @@ uint32_t nextCodePoint(std::string_view s, size_t& i) {
 // 1. Glyph metrics
 // ---------------------------------------------------------------------------
 
+static bool hasGlyph(uint32_t cp) {
+    for (const AdvanceRange& r : kAdvanceRanges)
+        if (cp >= r.first && cp < r.first + r.count) return true;
+    return false;
+}
+
 float advanceEm(uint32_t cp) {
     for (const AdvanceRange& r : kAdvanceRanges)
         if (cp >= r.first && cp < r.first + r.count)
@@ -85,15 +91,18 @@ LabelText wrapLabel(std::string_view text, size_t boldBytes, float maxEm) {
     std::string clean;
     clean.reserve(text.size());
     size_t boldClean = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    // A code point the map's font has no glyph for (emoji, other scripts) is left out:
+    // drawn, it would be a "?" box, and the label is measured as drawn.
+    for (size_t i = 0; i < text.size();) {
+        const size_t at = i;
+        const uint32_t cp = nextCodePoint(text, i);
+        const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
         if (space) {
             if (!clean.empty() && clean.back() != ' ') clean += ' ';
-        } else {
-            clean += c;
+        } else if (hasGlyph(cp) && cp != 0xFFFD) {
+            clean.append(text.substr(at, i - at));
         }
-        if (i + 1 == boldBytes) boldClean = clean.size();
+        if (at < boldBytes && i >= boldBytes) boldClean = clean.size();
     }
     while (!clean.empty() && clean.back() == ' ') clean.pop_back();
     if (boldClean > clean.size()) boldClean = clean.size();
@@ -142,7 +151,12 @@ LabelText actorLabel(const Actor& actor, Lang lang, float maxEm) {
     const std::string& name = actor.name.get(lang);
     if (actor.acronym.empty()) return wrapLabel(name, 0, maxEm);
     if (name.empty() || name == actor.acronym) return wrapLabel(actor.acronym, actor.acronym.size(), maxEm);
-    return wrapLabel(actor.acronym + " " + name, actor.acronym.size(), maxEm);
+    // A name that starts with its acronym ("M@gistère (formation continue)", "DRANE – Versailles")
+    // is not preceded by it a second time: its first word is the bold one.
+    const std::string& a = actor.acronym;
+    if (name.size() > a.size() && name.compare(0, a.size(), a) == 0 && (name[a.size()] == ' ' || name[a.size()] == ','))
+        return wrapLabel(name, a.size(), maxEm);
+    return wrapLabel(a + " " + name, a.size(), maxEm);
 }
 
 // ---------------------------------------------------------------------------

@@ -60,6 +60,7 @@ void setMap(Explorer& ex, Map&& map, const std::string& ref) {
     ex.map = std::move(map);
     ex.hasMap = true;
     ++ex.mapGeneration;
+    if (ref != ex.mapRef) ex.legendPlaced = false;  // a new map: the legend's place is decided again
     ex.mapRef = ref;
     ex.variant = -1;
     rememberUnvaried(ex);
@@ -181,10 +182,16 @@ void setCatalogue(Explorer& ex, const std::string& text) {
 // 2. Layout
 // ---------------------------------------------------------------------------
 
+// The strip kept free at the bottom of a wide screen: the folded legend's bar and the
+// page's one-line notices sit there, never over the map.
+static float bottomStrip(const Explorer& ex) {
+    return ex.width < 700 || ex.present || ex.embed ? 0.0f : 30.0f;
+}
+
 // The screen a layout should fill: the canvas under the toolbar, with small margins.
 static void layoutView(const Explorer& ex, float& w, float& h) {
     w = std::max(200.0f, ex.width - 24.0f);
-    h = std::max(150.0f, ex.height - ex.topBarHeight - 24.0f);
+    h = std::max(150.0f, ex.height - ex.topBarHeight - bottomStrip(ex) - 24.0f);
 }
 
 static layout::Options layoutOptions(const Explorer& ex) {
@@ -328,8 +335,9 @@ void fitAll(Explorer& ex, bool animate) {
             layoutView(ex, w, h);
             float zoom =
                 std::clamp(std::min(w / (bx1 - bx0), h / (by1 - by0)), render::Camera::kMinZoom, 2.0f);
-            // Centre in the area under the toolbar.
-            float cx = (bx0 + bx1) * 0.5f, cy = (by0 + by1) * 0.5f - (ex.topBarHeight * 0.5f) / zoom;
+            // Centre in the area between the toolbar and the bottom strip.
+            float cx = (bx0 + bx1) * 0.5f,
+                  cy = (by0 + by1) * 0.5f - ((ex.topBarHeight - bottomStrip(ex)) * 0.5f) / zoom;
             ex.fitCamera = {cx, cy, zoom, ex.topBarHeight};
             if (animate)
                 ex.camera.flyTo(cx, cy, zoom);

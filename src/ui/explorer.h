@@ -118,6 +118,10 @@ struct Explorer {
 
     // Panels.
     bool showLegend = true, showGlossary = false, showFilters = false, showHelp = false;
+    // The legend opens only where it hides nothing the fitted map drew; else it starts folded
+    // to its titled bar. Decided once per map, on its first settled frame (ui/panels.cpp).
+    bool legendPlaced = false, legendFolded = false;
+    int legendFold = -1;  // 1 fold, 0 unfold on the next frame; -1 nothing pending
     bool showCard = false;
     float topBarHeight = 40;  // measured each frame (the bar wraps on narrow screens)
     char glossaryFilter[128] = {};

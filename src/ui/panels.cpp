@@ -487,18 +487,44 @@ static void topBar(Explorer& ex) {
 // 3. Legend
 // ---------------------------------------------------------------------------
 
+// Whether a window at (pos, size) covers a label or a disc the last frame drew.
+static bool legendHidesMap(const Explorer& ex, ImVec2 pos, ImVec2 size) {
+    const float x0 = pos.x, y0 = pos.y, x1 = pos.x + size.x, y1 = pos.y + size.y;
+    for (const render::DrawnLabel& l : ex.drawn.labels)
+        if (l.x1 > x0 && l.x0 < x1 && l.y1 > y0 && l.y0 < y1) return true;
+    for (const render::DrawnNode& n : ex.drawn.nodes)
+        if (n.x + n.r > x0 && n.x - n.r < x1 && n.y + n.r > y0 && n.y - n.r < y1) return true;
+    return false;
+}
+
 static void legend(Explorer& ex) {
     ImGui::SetNextWindowPos(ImVec2(8, ex.height - 8), ImGuiCond_Always, ImVec2(0, 1));
-    // A minimum width keeps the collapsed title ("▶ Légende") readable, not a bare arrow.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(170.0f, ex.width * 0.5f), 0),
-                                        ImVec2(ex.width * 0.7f, ex.height * 0.45f));
+    // A minimum width keeps the collapsed title ("▶ Légende") readable, not a bare arrow;
+    // folded, the bar is no wider than that (its open size would cover the map's bottom).
+    const float barWidth = std::min(170.0f, ex.width * 0.5f);
+    const bool folded = ex.legendFold == 1 || (ex.legendFolded && ex.legendFold != 0);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(barWidth, 0),
+                                        ImVec2(folded ? barWidth : ex.width * 0.7f, ex.height * 0.45f));
     ImGuiWindowFlags flags =
         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     // Open on big screens; a title bar on small ones, where it would hide the map.
-    ImGui::SetNextWindowCollapsed(ex.width < 1400 || ex.height < 950, ImGuiCond_Once);
-    if (ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags)) {
-        // Two columns keep the legend short enough not to hide the map.
-        if (ImGui::BeginTable("##kinds", 2, ImGuiTableFlags_SizingStretchProp)) {
+    if (ex.legendFold >= 0)
+        ImGui::SetNextWindowCollapsed(ex.legendFold == 1, ImGuiCond_Always), ex.legendFold = -1;
+    else
+        ImGui::SetNextWindowCollapsed(ex.width < 1400 || ex.height < 950, ImGuiCond_Once);
+    const bool open = ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags);
+    ex.legendFolded = ImGui::IsWindowCollapsed();
+    // Once the map has settled under its fit: an open legend over any label or disc folds
+    // (a key must not hide what it explains); its titled bar stays one click away.
+    if (!ex.legendPlaced && ex.cameraSet && !ex.layoutRunning && ex.transition >= 1 &&
+        !ex.camera.animating && !ex.drawn.nodes.empty()) {
+        ex.legendPlaced = true;
+        if (open && legendHidesMap(ex, ImGui::GetWindowPos(), ImGui::GetWindowSize())) ex.legendFold = 1;
+    }
+    if (open) {
+        // Two columns keep the legend short enough not to hide the map; fixed-fit columns
+        // let the window's auto-size hold every label whole.
+        if (ImGui::BeginTable("##kinds", 2, ImGuiTableFlags_SizingFixedFit)) {
             for (const Category& k : ex.map.actorKinds) {
                 ImGui::TableNextColumn();
                 swatch(k.colour);
@@ -510,7 +536,7 @@ static void legend(Explorer& ex) {
             ImGui::EndTable();
         }
         ImGui::Separator();
-        if (ImGui::BeginTable("##relations", 3, ImGuiTableFlags_SizingStretchProp)) {
+        if (ImGui::BeginTable("##relations", 3, ImGuiTableFlags_SizingFixedFit)) {
             for (const Category& k : ex.map.relationKinds) {
                 ImGui::TableNextColumn();
                 lineSample(k);

@@ -65,8 +65,25 @@ TEST_CASE("labels: acronym + name wrap to two lines, long names end in an ellips
     Actor emoji;
     emoji.name.fr = "🚀 « œuvre »";
     t = layout::actorLabel(emoji, Lang::Fr);
+    // The map's font has no emoji: it is left out (not drawn as "?"), and measured as drawn.
     CHECK(t.count == 1);
-    CHECK(t.widthEm == doctest::Approx(layout::textWidthEm(emoji.name.fr)));
+    CHECK(t.lines[0] == "« œuvre »");
+    CHECK(t.widthEm == doctest::Approx(layout::textWidthEm("« œuvre »")));
+    emoji.acronym = "🇧🇪 FWB";
+    t = layout::actorLabel(emoji, Lang::Fr);
+    CHECK(t.lines[0].rfind("FWB « œuvre", 0) == 0);
+    CHECK(t.boldBytes == 3);
+
+    // A name that starts with its acronym does not repeat it.
+    Actor drane;
+    drane.acronym = "DRANE";
+    drane.name.fr = "DRANE – Versailles";
+    t = layout::actorLabel(drane, Lang::Fr);
+    CHECK(t.count == 1);
+    CHECK(t.lines[0] == "DRANE – Versailles");
+    CHECK(t.boldBytes == 5);
+    drane.name.fr = "DRANEV";  // not a word of its own: both are shown
+    CHECK(layout::actorLabel(drane, Lang::Fr).lines[0] == "DRANE DRANEV");
 
     CHECK(layout::actorLabel(Actor{}, Lang::Fr).count == 0);
 }
