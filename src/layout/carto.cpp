@@ -387,7 +387,8 @@ void buildLayering(const LayeredState& s, const Graph& g, const Boxes& b, const 
     Items& it = l.it;
     it.real = g.n;
     it.boxGap = o.boxGap;
-    it.boxToLine = std::max(6.0f, o.boxGap * 0.5f);
+    it.boxToLine = std::max(4.0f, o.boxGap * 0.5f);
+    it.dummyGap = o.routeGap;
     it.x.assign(g.n, 0), it.left = b.left, it.right = b.right;
     RowGraph& rg = l.rg;
     rg.real = g.n;
@@ -466,10 +467,11 @@ Options compacted(const LayeredState& s, const Graph& g, const Boxes& b, const O
     float bestZoom = zoomOf(given);
     Options best = given;
     if (bestZoom * given.fontSize >= kRoomyTextPx || given.wrapWidth > 0) return best;
-    for (float k : {0.7f, 0.5f}) {
+    for (float k : {0.7f, 0.5f, 0.35f}) {
         Options o = given;
         o.channel = std::max(10.0f, given.channel * k);
         o.boxGap = std::max(8.0f, given.boxGap * k);
+        o.routeGap = std::max(2.5f, given.routeGap * k);
         const float zoom = zoomOf(o);
         if (zoom > bestZoom * 1.03f) bestZoom = zoom, best = o;
     }

@@ -94,6 +94,7 @@ struct Options {
     float viewWidth = 1280, viewHeight = 740;  // the screen the drawing should fill
     float boxGap = 18;                         // free space between boxes in a row (edges pass there)
     float channel = 30;                        // free space between rows (edges bend there)
+    float routeGap = 5;                        // between routes passing side by side in a row
     float captionHeight = 22;                  // strip at the top of a band for its caption
 
     // Force (spring-electrical, Barnes–Hut).

@@ -7,6 +7,7 @@
 // One page per renderer is reused (maps loaded in place, viewport resized).
 import { readFileSync } from 'node:fs';
 import { test, assert, assertEqual, openApp, status, command, frames, shot, darkPixels } from './harness.mjs';
+import { denseTerritory } from './dense_map.mjs';
 
 const maps = ['national', 'val-d-oise', 'occitanie', 'ariege', 'wallonie'];
 const sizes = [[1280, 800], [1920, 1080]];
@@ -149,6 +150,23 @@ for (const renderer of ['webgpu', 'webgl2']) {
     // Over all steps, at most 1 % of the actors in view go unlabelled (measured on 2026-12-01:
     // 742 of 744, a context actor under the toolbar and one at the right edge).
     assert(labelledInSteps >= 0.99 * visibleInSteps, `labelled in tour steps: ${labelledInSteps}/${visibleInSteps}`);
+  });
+  // A territory nobody shipped, written from data/README.md (tests/browser/dense_map.mjs):
+  // 150 actors, the size up to which every actor is labelled, at a readable size.
+  test(`${renderer}: a 150-actor territory map nobody shipped reads at 1280×800 and 1920×1080`, async (env) => {
+    const page = await openApp(env, { renderer, viewport: { width: 1280, height: 800 } });
+    const map = denseTerritory();
+    await page.route('**/data/test/val-de-loue.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(map) }));
+    assertEqual(await page.evaluate(() => window.qfq.loadMap('data/test/val-de-loue.json')), true, 'the test map loads');
+    for (const [w, h] of sizes) {
+      await page.setViewportSize({ width: w, height: h });
+      const sc = await settled(page, w);
+      const m = checkScene(sc, `${renderer} val-de-loue ${w}×${h}`);
+      assertEqual(m.visible, 150, `all 150 actors in view at ${w}×${h}`);
+      const smallest = Math.min(...sc.labels.map((l) => l.y1 - l.y0));
+      assert(smallest >= 11, `labels readable at ${w}×${h}: smallest box ${smallest.toFixed(1)} px`);
+    }
   });
 }
 
