@@ -86,7 +86,7 @@ struct Explorer {
 
     // View.
     render::Camera camera;
-    bool cameraSet = false;  // false until the first fit (or a camera from the URL)
+    bool cameraSet = false;            // false until the first fit (or a camera from the URL)
     std::array<float, 4> fitCamera{};  // the last fit's camera (x, y, zoom) and toolbar height
     long hovered = -1, selected = -1, focused = -1;
     int focusDepth = 1;
@@ -171,6 +171,14 @@ struct Explorer {
     bool present = false, embed = false;
     float presentScale = 1.6f;  // type size in facilitator mode (+/−)
     int tour = -1, tourStep = 0;
+    // A step's frame, checked once its flight has ended (ui/present.cpp, reframeTourStep):
+    // state 0 to check, 2 done; settled frames seen; the focus box (world units), the
+    // screen's free top and bottom.
+    struct TourFrame {
+        int state = 2, wait = 0;
+        std::array<float, 4> box{};
+        float top = 0, bottom = 0;
+    } tourFrame;
     std::vector<uint32_t> tourFocus;  // actors the current step is about
     std::vector<std::array<float, 2>> laserTrail;
 

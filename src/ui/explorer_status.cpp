@@ -54,6 +54,8 @@ std::string statusJson(const Explorer& ex) {
     j["embed"] = ex.embed;
     j["tour"] = ex.tour >= 0 ? ex.map.tours[size_t(ex.tour)].id : "";
     j["tourStep"] = ex.tourStep;
+    // The step's frame check (ui/present.cpp): "checking" until the step's frame is final.
+    j["tourFrame"] = ex.tourFrame.state == 0 ? "checking" : "done";
     j["presentScale"] = ex.presentScale;
     j["tourFocus"] = nlohmann::json::array();
     for (uint32_t a : ex.tourFocus) j["tourFocus"].push_back(ex.map.actors[a].id);

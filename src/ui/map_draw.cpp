@@ -89,14 +89,17 @@ void drawBandCaptions(Explorer& ex) {
     }
 }
 
-void drawLabels(Explorer& ex) {
-    render::SceneInput in = sceneInput(ex);
-    ex.labelRequests.clear();
+// Labels for the discs of `drawn` seen through `in`'s camera, placed into `out` (most
+// important first). `requests` is scratch space.
+static void placeMapLabels(Explorer& ex, const render::SceneInput& in, const render::DrawnScene& drawn,
+                           std::vector<render::LabelRequest>& requests,
+                           std::vector<render::PlacedLabel>& out) {
+    requests.clear();
     const float size = mapLabelSize(ex);
     const bool reserved = ex.layoutCarto && ex.transition >= 1 && !ex.layoutRunning;
     std::vector<uint8_t> onPath(ex.x.size(), 0);
     for (uint32_t a : ex.pathActors) onPath[a] = 1;
-    for (const render::DrawnNode& node : ex.drawn.nodes) {
+    for (const render::DrawnNode& node : drawn.nodes) {
         const uint32_t a = node.actor;
         const uint8_t e = ex.actorEmphasis[a];
         if (e == render::Hidden) continue;
@@ -110,12 +113,36 @@ void drawLabels(Explorer& ex) {
             ex.present && e >= render::Selected
                 ? std::max(size, 24.0f * std::min(1.0f, ex.width / 1920.0f) * ex.presentScale / 1.6f)
                 : 0.0f;
-        ex.labelRequests.push_back({a, priority, &ex.labelTexts[a], reserved && !pinnedMoved, big});
+        requests.push_back({a, priority, &ex.labelTexts[a], reserved && !pinnedMoved, big});
     }
     ImFont* font = labelFont(ex, ex.present ? 24.0f : size);
     Measure m{font};
     const float reservedSize = ex.layoutCarto ? ex.layoutFont * ex.camera.zoom : 0.0f;
-    render::placeLabels(in, ex.drawn, ex.labelRequests, size, reservedSize, measure, &m, 800, ex.labels);
+    render::placeLabels(in, drawn, requests, size, reservedSize, measure, &m, 800, out);
+}
+
+int unlabelledInViewAt(Explorer& ex, float cx, float cy) {
+    render::SceneInput in = sceneInput(ex);
+    in.camera.x = cx, in.camera.y = cy;
+    render::Scene scene;
+    render::DrawnScene drawn;
+    render::buildScene(in, scene, &drawn);
+    std::erase_if(drawn.nodes, [&](const render::DrawnNode& n) { return n.y < ex.topBarHeight; });
+    std::vector<render::LabelRequest> requests;
+    std::vector<render::PlacedLabel> placed;
+    placeMapLabels(ex, in, drawn, requests, placed);
+    std::vector<uint8_t> has(ex.map.actors.size(), 0);
+    for (const render::PlacedLabel& l : placed) has[l.actor] = 1;
+    int n = 0;
+    for (const render::DrawnNode& d : drawn.nodes)
+        n += d.x >= 0 && d.y >= 0 && d.x <= ex.width && d.y <= ex.height && !has[d.actor];
+    return n;
+}
+
+void drawLabels(Explorer& ex) {
+    render::SceneInput in = sceneInput(ex);
+    placeMapLabels(ex, in, ex.drawn, ex.labelRequests, ex.labels);
+    ImFont* font = labelFont(ex, ex.present ? 24.0f : mapLabelSize(ex));
     ex.drawn.labels.clear();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const render::PlacedLabel& l : ex.labels) {

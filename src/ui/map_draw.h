@@ -15,5 +15,8 @@ render::SceneInput sceneInput(const Explorer& ex);
 // what they drew in ex.drawn.
 void drawBandCaptions(Explorer& ex);
 void drawLabels(Explorer& ex);
+// How many actors in view would be left without a label with the camera at (cx, cy), all
+// else as this frame (the placement run on a scene built for that camera, nothing drawn).
+int unlabelledInViewAt(Explorer& ex, float cx, float cy);
 
 }  // namespace qfq::ui

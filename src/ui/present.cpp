@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "layout/labels.h"
 #include "ui/explorer.h"
+#include "ui/map_draw.h"
 #include "ui/map_text.h"
 #include "ui/panels.h"
 #include "ui/present.h"
@@ -26,6 +27,63 @@ namespace qfq::ui {
 // ---------------------------------------------------------------------------
 
 // Focus actors and path of the current step; the camera flies to frame them.
+// Once a step's flight has ended, a context actor the frame's right edge (or the toolbar) cuts
+// may have found no room for its label, or pushed a neighbour's away. Then the frame may slide,
+// within what keeps the step's focus on screen, to bring such an actor's label in whole or to
+// leave the actor out: each slide is tried on the placement itself (nothing drawn), and the
+// one that leaves fewest actors in view unlabelled is flown to, if it beats the frame as drawn.
+static void reframeTourStep(Explorer& ex) {
+    Explorer::TourFrame& f = ex.tourFrame;
+    if (ex.tour < 0 || f.state >= 2) return;
+    if (ex.camera.animating || ex.transition < 1 || ex.layoutRunning) {
+        f.wait = 0;
+        return;
+    }
+    if (++f.wait < 2) return;  // ex.drawn is then a frame drawn where the flight ended
+    f.state = 2;
+    std::vector<uint8_t> has(ex.map.actors.size(), 0);
+    for (const render::DrawnLabel& l : ex.drawn.labels) has[l.actor] = 1;
+    const float W = ex.width, H = ex.height, zoom = ex.camera.zoom, top = f.top;
+    int unlabelled = 0;
+    for (const render::DrawnNode& d : ex.drawn.nodes)
+        unlabelled += d.x >= 0 && d.y >= 0 && d.x <= W && d.y <= H && !has[d.actor];
+    if (unlabelled == 0) return;
+    const float cx = ex.camera.x, cy = ex.camera.y;
+    // Slides (world units; + moves the view right / down) that keep the focus on screen.
+    const float dxLo = (f.box[2] * zoom + 8.0f - W) / zoom - (cx - W * 0.5f / zoom),
+                dxHi = (f.box[0] * zoom - 8.0f) / zoom - (cx - W * 0.5f / zoom);
+    const float dyLo = (f.box[3] * zoom + f.bottom - H) / zoom - (cy - H * 0.5f / zoom),
+                dyHi = (f.box[1] * zoom - top) / zoom - (cy - H * 0.5f / zoom);
+    std::vector<std::array<float, 2>> slides;
+    auto consider = [&](float dx, float dy) {
+        if (dx >= dxLo && dx <= dxHi && dy >= dyLo && dy <= dyHi && slides.size() < 16)
+            slides.push_back({dx, dy});
+    };
+    for (const render::DrawnNode& d : ex.drawn.nodes) {
+        const uint32_t a = d.actor;
+        if (d.x < 0 || d.y < 0 || d.x > W || d.y > H || a >= ex.labelTexts.size()) continue;
+        const layout::Box b = layout::labelBox(d.x, d.y, d.r, ex.labelTexts[a].widthEm,
+                                               std::max(1, ex.labelTexts[a].count), ex.layoutFont * zoom);
+        if (b.x1 > W) {  // its label would run past the right edge: bring it in, or leave it out
+            consider((b.x1 - W + 4.0f) / zoom, 0);
+            consider(-(W - d.x + d.r + 4.0f) / zoom, 0);
+        }
+        if (b.y0 < top) {  // under the toolbar: down, or out above (its centre under the bar)
+            consider(0, -(top - b.y0 + 2.0f) / zoom);
+            consider(0, (d.y - ex.topBarHeight + 2.0f) / zoom);
+        }
+    }
+    int fewest = unlabelled;
+    std::array<float, 2> best{0, 0};
+    for (const auto& sl : slides) {
+        const int n = unlabelledInViewAt(ex, cx + sl[0], cy + sl[1]);
+        if (n < fewest ||
+            (n == fewest && n < unlabelled && std::hypot(sl[0], sl[1]) < std::hypot(best[0], best[1])))
+            fewest = n, best = sl;
+    }
+    if (fewest < unlabelled) ex.camera.flyTo(cx + best[0], cy + best[1], zoom);
+}
+
 void applyTourStep(Explorer& ex) {
     ex.tourFocus.clear();
     ex.pathActors.clear();
@@ -66,6 +124,7 @@ void applyTourStep(Explorer& ex) {
     // The middle of the free area (between the top and the caption) shows the middle of the focus.
     const float screenMid = top + 12.0f + h * 0.5f;
     ex.camera.flyTo((x0 + x1) * 0.5f, (y0 + y1) * 0.5f - (screenMid - ex.height * 0.5f) / zoom, zoom);
+    ex.tourFrame = {0, 0, {x0, y0, x1, y1}, top, bottom + 8.0f};
     ex.selected = ex.tourFocus.empty() ? -1 : long(ex.tourFocus[0]);
     ex.showCard = false;
 }
@@ -207,6 +266,7 @@ static void laser(Explorer& ex) {
 }
 
 void drawPresentation(Explorer& ex) {
+    reframeTourStep(ex);
     if (ex.tour >= 0 && size_t(ex.tour) < ex.map.tours.size()) caption(ex);
     if (!ex.present) return;
     if (ex.tour < 0) tourPicker(ex);  // hidden during a tour: it would cover the map
