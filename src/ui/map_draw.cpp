@@ -82,6 +82,9 @@ void drawBandCaptions(Explorer& ex) {
                                         : std::clamp(sy0 + 6.0f, 44.0f, std::max(44.0f, sy1 - size - 4.0f));
         // Only where it does not slide under the toolbar (the band's own strip is off screen).
         if (ty >= ex.topBarHeight + 2.0f && ty + ts.y <= ex.height) {
+            // A plate, as under labels: routes bundled at the band's left end pass under it.
+            dl->AddRectFilled(ImVec2(tx - 3, ty), ImVec2(tx + ts.x + 3, ty + ts.y),
+                              IM_COL32(255, 255, 255, 215), 3.0f);
             dl->AddText(font, imguiSize(size), ImVec2(tx, ty), colour, text.c_str());
             d.cx0 = tx, d.cy0 = ty, d.cx1 = tx + ts.x, d.cy1 = ty + ts.y;
         }
