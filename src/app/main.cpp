@@ -634,7 +634,7 @@ EMSCRIPTEN_KEEPALIVE int qfq_needs_frame(double timeMs, float width, float heigh
                       : mouseDown || ex.dragging >= 0 || ex.panning        ? "pointer-down"
                       : ex.camera.animating                                ? "camera"
                       : ex.layoutRunning || ex.transition < 1              ? "layout"
-                      : ex.tour >= 0 && ex.tourFrame.state == 0            ? "tour-frame"
+                      : ex.tour >= 0 && ex.tourFrame.pending               ? "tour-frame"
                       : fragmentWaits                                      ? "fragment"
                       : searchWaits                                        ? "search"
                       : g_noticeShown && timeMs >= ex.noticeUntil          ? "notice"

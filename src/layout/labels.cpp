@@ -40,17 +40,16 @@ uint32_t nextCodePoint(std::string_view s, size_t& i) {
 // 1. Glyph metrics
 // ---------------------------------------------------------------------------
 
-static bool hasGlyph(uint32_t cp) {
+// The font's range holding cp, or null: the font (and the app's atlas) has no glyph for it.
+static const AdvanceRange* rangeOf(uint32_t cp) {
     for (const AdvanceRange& r : kAdvanceRanges)
-        if (cp >= r.first && cp < r.first + r.count) return true;
-    return false;
+        if (cp >= r.first && cp < r.first + r.count) return &r;
+    return nullptr;
 }
 
 float advanceEm(uint32_t cp) {
-    for (const AdvanceRange& r : kAdvanceRanges)
-        if (cp >= r.first && cp < r.first + r.count)
-            return float(kAdvances[r.offset + cp - r.first]) / 2048.0f;
-    return 1.0f;
+    const AdvanceRange* r = rangeOf(cp);
+    return r ? float(kAdvances[r->offset + cp - r->first]) / 2048.0f : 1.0f;
 }
 
 float textWidthEm(std::string_view s) {
@@ -99,7 +98,7 @@ LabelText wrapLabel(std::string_view text, size_t boldBytes, float maxEm) {
         const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
         if (space) {
             if (!clean.empty() && clean.back() != ' ') clean += ' ';
-        } else if (hasGlyph(cp) && cp != 0xFFFD) {
+        } else if (rangeOf(cp)) {  // invalid bytes (U+FFFD) are left out too
             clean.append(text.substr(at, i - at));
         }
         if (at < boldBytes && i >= boldBytes) boldClean = clean.size();
@@ -154,7 +153,8 @@ LabelText actorLabel(const Actor& actor, Lang lang, float maxEm) {
     // A name that starts with its acronym ("M@gistère (formation continue)", "DRANE – Versailles")
     // is not preceded by it a second time: its first word is the bold one.
     const std::string& a = actor.acronym;
-    if (name.size() > a.size() && name.compare(0, a.size(), a) == 0 && (name[a.size()] == ' ' || name[a.size()] == ','))
+    if (name.size() > a.size() && name.compare(0, a.size(), a) == 0 &&
+        (name[a.size()] == ' ' || name[a.size()] == ','))
         return wrapLabel(name, a.size(), maxEm);
     return wrapLabel(a + " " + name, a.size(), maxEm);
 }

@@ -759,11 +759,7 @@ void frame(Explorer& ex) {
     // drawGraph submits it.
     {
         render::SceneInput in = sceneInput(ex);
-        render::buildScene(in, ex.scene, &ex.drawn);
-        // An actor whose centre is under the opaque toolbar is not in view: no label is
-        // sought for it, and scene() does not list it (the map panned or zoomed under the bar).
-        if (!ex.present)
-            std::erase_if(ex.drawn.nodes, [&](const render::DrawnNode& n) { return n.y < ex.topBarHeight; });
+        buildVisibleScene(ex, in, ex.scene, ex.drawn);
     }
     drawBandCaptions(ex);
     drawLabels(ex);

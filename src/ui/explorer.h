@@ -121,7 +121,7 @@ struct Explorer {
     // The legend opens only where it hides nothing the fitted map drew; else it starts folded
     // to its titled bar. Decided once per map, on its first settled frame (ui/panels.cpp).
     bool legendPlaced = false, legendFolded = false;
-    int legendFold = -1;  // 1 fold, 0 unfold on the next frame; -1 nothing pending
+    bool foldLegend = false;  // fold it on the next frame
     bool showCard = false;
     float topBarHeight = 40;  // measured each frame (the bar wraps on narrow screens)
     char glossaryFilter[128] = {};
@@ -172,10 +172,11 @@ struct Explorer {
     float presentScale = 1.6f;  // type size in facilitator mode (+/−)
     int tour = -1, tourStep = 0;
     // A step's frame, checked once its flight has ended (ui/present.cpp, reframeTourStep):
-    // state 0 to check, 2 done; settled frames seen; the focus box (world units), the
+    // whether the check is to come, settled frames seen; the focus box (world units), the
     // screen's free top and bottom.
     struct TourFrame {
-        int state = 2, wait = 0;
+        bool pending = false;
+        int wait = 0;
         std::array<float, 4> box{};
         float top = 0, bottom = 0;
     } tourFrame;

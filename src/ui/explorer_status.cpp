@@ -19,6 +19,11 @@ namespace qfq::ui {
 // ---------------------------------------------------------------------------
 
 std::string statusJson(const Explorer& ex) {
+    auto actorIds = [&](const std::vector<uint32_t>& actors) {
+        nlohmann::json ids = nlohmann::json::array();
+        for (uint32_t a : actors) ids.push_back(ex.map.actors[a].id);
+        return ids;
+    };
     nlohmann::json j;
     j["ready"] = ex.hasMap && !ex.layoutRunning;
     j["map"] = ex.hasMap ? ex.map.id : "";
@@ -47,18 +52,16 @@ std::string statusJson(const Explorer& ex) {
     j["dpr"] = ex.dpr;
     j["labels"] = ex.labels.size();
     j["card"] = ex.cardLines;
-    j["path"] = nlohmann::json::array();
-    for (uint32_t a : ex.pathActors) j["path"].push_back(ex.map.actors[a].id);
+    j["path"] = actorIds(ex.pathActors);
     j["glossaryOpen"] = ex.showGlossary;
     j["present"] = ex.present;
     j["embed"] = ex.embed;
     j["tour"] = ex.tour >= 0 ? ex.map.tours[size_t(ex.tour)].id : "";
     j["tourStep"] = ex.tourStep;
     // The step's frame check (ui/present.cpp): "checking" until the step's frame is final.
-    j["tourFrame"] = ex.tourFrame.state == 0 ? "checking" : "done";
+    j["tourFrame"] = ex.tourFrame.pending ? "checking" : "done";
     j["presentScale"] = ex.presentScale;
-    j["tourFocus"] = nlohmann::json::array();
-    for (uint32_t a : ex.tourFocus) j["tourFocus"].push_back(ex.map.actors[a].id);
+    j["tourFocus"] = actorIds(ex.tourFocus);
     j["glossary"] = ex.glossaryLines;
     // Window layout, for tests that check what a person sees: the card's content edge vs the
     // right end of its text, the panels' rectangles, the answer's lines.
@@ -101,11 +104,10 @@ std::string statusJson(const Explorer& ex) {
     {
         nlohmann::json paths = nlohmann::json::array();
         for (const query::Path& p : ex.pathResult.paths) {
-            nlohmann::json ids = nlohmann::json::array(), kinds = nlohmann::json::array();
-            for (uint32_t a : p.actors) ids.push_back(ex.map.actors[a].id);
+            nlohmann::json kinds = nlohmann::json::array();
             for (uint32_t r : p.relations)
                 kinds.push_back(ex.map.relationKinds[size_t(ex.map.relations[r].kind)].id);
-            paths.push_back({{"actors", ids}, {"kinds", kinds}, {"cost", p.cost}});
+            paths.push_back({{"actors", actorIds(p.actors)}, {"kinds", kinds}, {"cost", p.cost}});
         }
         j["paths"] = paths;
     }

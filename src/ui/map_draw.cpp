@@ -124,22 +124,40 @@ static void placeMapLabels(Explorer& ex, const render::SceneInput& in, const ren
     render::placeLabels(in, drawn, requests, size, reservedSize, measure, &m, 800, out);
 }
 
+void buildVisibleScene(const Explorer& ex, const render::SceneInput& in, render::Scene& scene,
+                       render::DrawnScene& drawn) {
+    render::buildScene(in, scene, &drawn);
+    if (!ex.present)
+        std::erase_if(drawn.nodes, [&](const render::DrawnNode& n) { return n.y < ex.topBarHeight; });
+}
+
+// Discs of `nodes` inside the screen whose actor `labelled` does not hold.
+static int unlabelled(const Explorer& ex, const std::vector<render::DrawnNode>& nodes,
+                      const std::vector<uint8_t>& labelled) {
+    int n = 0;
+    for (const render::DrawnNode& d : nodes)
+        n += d.x >= 0 && d.y >= 0 && d.x <= ex.width && d.y <= ex.height && !labelled[d.actor];
+    return n;
+}
+
+int unlabelledInView(const Explorer& ex) {
+    std::vector<uint8_t> labelled(ex.map.actors.size(), 0);
+    for (const render::DrawnLabel& l : ex.drawn.labels) labelled[l.actor] = 1;
+    return unlabelled(ex, ex.drawn.nodes, labelled);
+}
+
 int unlabelledInViewAt(Explorer& ex, float cx, float cy) {
     render::SceneInput in = sceneInput(ex);
     in.camera.x = cx, in.camera.y = cy;
     render::Scene scene;
     render::DrawnScene drawn;
-    render::buildScene(in, scene, &drawn);
-    std::erase_if(drawn.nodes, [&](const render::DrawnNode& n) { return n.y < ex.topBarHeight; });
+    buildVisibleScene(ex, in, scene, drawn);
     std::vector<render::LabelRequest> requests;
     std::vector<render::PlacedLabel> placed;
     placeMapLabels(ex, in, drawn, requests, placed);
-    std::vector<uint8_t> has(ex.map.actors.size(), 0);
-    for (const render::PlacedLabel& l : placed) has[l.actor] = 1;
-    int n = 0;
-    for (const render::DrawnNode& d : drawn.nodes)
-        n += d.x >= 0 && d.y >= 0 && d.x <= ex.width && d.y <= ex.height && !has[d.actor];
-    return n;
+    std::vector<uint8_t> labelled(ex.map.actors.size(), 0);
+    for (const render::PlacedLabel& l : placed) labelled[l.actor] = 1;
+    return unlabelled(ex, drawn.nodes, labelled);
 }
 
 void drawLabels(Explorer& ex) {

@@ -502,24 +502,24 @@ static void legend(Explorer& ex) {
     // A minimum width keeps the collapsed title ("▶ Légende") readable, not a bare arrow;
     // folded, the bar is no wider than that (its open size would cover the map's bottom).
     const float barWidth = std::min(170.0f, ex.width * 0.5f);
-    const bool folded = ex.legendFold == 1 || (ex.legendFolded && ex.legendFold != 0);
+    const bool folded = ex.foldLegend || ex.legendFolded;
     ImGui::SetNextWindowSizeConstraints(ImVec2(barWidth, 0),
                                         ImVec2(folded ? barWidth : ex.width * 0.7f, ex.height * 0.45f));
     ImGuiWindowFlags flags =
         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     // Open on big screens; a title bar on small ones, where it would hide the map.
-    if (ex.legendFold >= 0)
-        ImGui::SetNextWindowCollapsed(ex.legendFold == 1, ImGuiCond_Always), ex.legendFold = -1;
+    if (ex.foldLegend)
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always), ex.foldLegend = false;
     else
         ImGui::SetNextWindowCollapsed(ex.width < 1400 || ex.height < 950, ImGuiCond_Once);
     const bool open = ImGui::Begin(T(ex, S::Legend), &ex.showLegend, flags);
     ex.legendFolded = ImGui::IsWindowCollapsed();
     // Once the map has settled under its fit: an open legend over any label or disc folds
     // (a key must not hide what it explains); its titled bar stays one click away.
-    if (!ex.legendPlaced && ex.cameraSet && !ex.layoutRunning && ex.transition >= 1 &&
-        !ex.camera.animating && !ex.drawn.nodes.empty()) {
+    if (!ex.legendPlaced && ex.cameraSet && !ex.layoutRunning && ex.transition >= 1 && !ex.camera.animating &&
+        !ex.drawn.nodes.empty()) {
         ex.legendPlaced = true;
-        if (open && legendHidesMap(ex, ImGui::GetWindowPos(), ImGui::GetWindowSize())) ex.legendFold = 1;
+        if (open && legendHidesMap(ex, ImGui::GetWindowPos(), ImGui::GetWindowSize())) ex.foldLegend = true;
     }
     if (open) {
         // Two columns keep the legend short enough not to hide the map; fixed-fit columns

@@ -26,7 +26,6 @@ namespace qfq::ui {
 // 1. Tours
 // ---------------------------------------------------------------------------
 
-// Focus actors and path of the current step; the camera flies to frame them.
 // Once a step's flight has ended, a context actor the frame's right edge (or the toolbar) cuts
 // may have found no room for its label, or pushed a neighbour's away. Then the frame may slide,
 // within what keeps the step's focus on screen, to bring such an actor's label in whole or to
@@ -34,20 +33,16 @@ namespace qfq::ui {
 // one that leaves fewest actors in view unlabelled is flown to, if it beats the frame as drawn.
 static void reframeTourStep(Explorer& ex) {
     Explorer::TourFrame& f = ex.tourFrame;
-    if (ex.tour < 0 || f.state >= 2) return;
+    if (ex.tour < 0 || !f.pending) return;
     if (ex.camera.animating || ex.transition < 1 || ex.layoutRunning) {
         f.wait = 0;
         return;
     }
     if (++f.wait < 2) return;  // ex.drawn is then a frame drawn where the flight ended
-    f.state = 2;
-    std::vector<uint8_t> has(ex.map.actors.size(), 0);
-    for (const render::DrawnLabel& l : ex.drawn.labels) has[l.actor] = 1;
-    const float W = ex.width, H = ex.height, zoom = ex.camera.zoom, top = f.top;
-    int unlabelled = 0;
-    for (const render::DrawnNode& d : ex.drawn.nodes)
-        unlabelled += d.x >= 0 && d.y >= 0 && d.x <= W && d.y <= H && !has[d.actor];
+    f.pending = false;
+    const int unlabelled = unlabelledInView(ex);
     if (unlabelled == 0) return;
+    const float W = ex.width, H = ex.height, zoom = ex.camera.zoom, top = f.top;
     const float cx = ex.camera.x, cy = ex.camera.y;
     // Slides (world units; + moves the view right / down) that keep the focus on screen.
     const float dxLo = (f.box[2] * zoom + 8.0f - W) / zoom - (cx - W * 0.5f / zoom),
@@ -84,6 +79,7 @@ static void reframeTourStep(Explorer& ex) {
     if (fewest < unlabelled) ex.camera.flyTo(cx + best[0], cy + best[1], zoom);
 }
 
+// Focus actors and path of the current step; the camera flies to frame them.
 void applyTourStep(Explorer& ex) {
     ex.tourFocus.clear();
     ex.pathActors.clear();
@@ -124,7 +120,7 @@ void applyTourStep(Explorer& ex) {
     // The middle of the free area (between the top and the caption) shows the middle of the focus.
     const float screenMid = top + 12.0f + h * 0.5f;
     ex.camera.flyTo((x0 + x1) * 0.5f, (y0 + y1) * 0.5f - (screenMid - ex.height * 0.5f) / zoom, zoom);
-    ex.tourFrame = {0, 0, {x0, y0, x1, y1}, top, bottom + 8.0f};
+    ex.tourFrame = {true, 0, {x0, y0, x1, y1}, top, bottom + 8.0f};
     ex.selected = ex.tourFocus.empty() ? -1 : long(ex.tourFocus[0]);
     ex.showCard = false;
 }

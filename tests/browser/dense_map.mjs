@@ -8,7 +8,8 @@ const towns = ['Aubenas', 'Beaulieu', 'Chantelle', 'Dournazac', 'Écueillé', 'F
   'Thiers', 'Ussel', 'Vierzon', 'Wissant', 'Yssingeaux', 'Zonza', 'Arbois', 'Bressuire', 'Condom', 'Die'];
 
 export function denseTerritory(circonscriptions = 24) {
-  const src = [{ url: 'https://www.education.gouv.fr/les-circonscriptions-du-premier-degre-12345', verified: '2026-12-02' }];
+  // A made-up map: no page states its facts, so every claim is "unsure" (data/README.md §13).
+  const src = [{ url: 'https://example.org/carte-d-essai', verified: '2026-12-02' }];
   const actors = [], relations = [];
   const actor = (id, acronym, name, level, kind) => {
     actors.push({ id, ...(acronym ? { acronym } : {}), name, level, kind, sources: src, confidence: 'unsure', 'x-note': 'test map' });
